@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+
+namespace Chat.Domain.Common;
+
+/// <summary>
+/// Normalisation shared by user and room names: NFC so that "Zoë" typed on two
+/// keyboards is one name, and an upper-case key so uniqueness ignores case.
+/// </summary>
+public static class Names
+{
+    public static string Normalize(string value) => value.Normalize(NormalizationForm.FormC);
+
+    public static string Key(string normalizedValue) => normalizedValue.ToUpperInvariant();
+
+    /// <summary>Length in Unicode scalar values, so a letter outside the BMP counts once.</summary>
+    public static int LengthOf(string value)
+    {
+        var length = 0;
+        foreach (var _ in value.EnumerateRunes())
+        {
+            length++;
+        }
+
+        return length;
+    }
+
+    public static bool All(string value, Func<Rune, bool> allowed)
+    {
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (!allowed(rune))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static bool IsLetterOrDigit(Rune rune) =>
+        Rune.IsLetter(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.DecimalDigitNumber;
+}

@@ -1,0 +1,74 @@
+using Chat.Domain.Common;
+using Chat.Domain.Users;
+
+namespace Chat.Domain.Messages;
+
+/// <summary>
+/// A line said in a session, by a player or by the server. Stored exactly as sent
+/// and never deleted: leaving, logging out and ending a session keep the history.
+/// </summary>
+public sealed class ChatMessage
+{
+    public const int MaxLength = 2000;
+
+    /// <summary>Column width: 2000 scalar values may take two UTF-16 units each.</summary>
+    public const int MaxStoredLength = MaxLength * 2;
+
+    private ChatMessage()
+    {
+        Sender = string.Empty;
+        Text = string.Empty;
+    }
+
+    private ChatMessage(int sessionId, int? senderId, string sender, string text, DateTimeOffset timestamp, MessageKind kind)
+    {
+        SessionId = sessionId;
+        SenderId = senderId;
+        Sender = sender;
+        Text = text;
+        Timestamp = timestamp;
+        Kind = kind;
+    }
+
+    public long Id { get; private set; }
+
+    public int SessionId { get; private set; }
+
+    /// <summary>The author's user id; null for system notices.</summary>
+    public int? SenderId { get; private set; }
+
+    /// <summary>The author's name as it was when written ("Server" for notices).</summary>
+    public string Sender { get; private set; }
+
+    public string Text { get; private set; }
+
+    public DateTimeOffset Timestamp { get; private set; }
+
+    public MessageKind Kind { get; private set; }
+
+    /// <summary>Returns null when the text can be posted, otherwise why not.</summary>
+    public static string? TextProblem(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "A message cannot be empty.";
+        }
+
+        return Names.LengthOf(text) > MaxLength ? $"A message is at most {MaxLength} characters." : null;
+    }
+
+    /// <summary>A player's message. Membership is checked by the caller against the stored session.</summary>
+    public static ChatMessage Post(int sessionId, int senderId, string sender, string text, DateTimeOffset at)
+    {
+        var problem = TextProblem(text);
+        if (problem is not null)
+        {
+            throw new DomainException(problem);
+        }
+
+        return new ChatMessage(sessionId, senderId, sender, text, at, MessageKind.Chat);
+    }
+
+    public static ChatMessage Notice(int sessionId, string text, DateTimeOffset at) =>
+        new(sessionId, senderId: null, Username.Server, text, at, MessageKind.System);
+}

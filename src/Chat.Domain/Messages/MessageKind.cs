@@ -1,0 +1,7 @@
+namespace Chat.Domain.Messages;
+
+public enum MessageKind
+{
+    Chat,
+    System,
+}

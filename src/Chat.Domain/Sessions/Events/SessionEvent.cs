@@ -1,0 +1,14 @@
+namespace Chat.Domain.Sessions.Events;
+
+/// <summary>Something that happened to a session and that its players are told about.</summary>
+public abstract record SessionEvent;
+
+public sealed record PlayerJoined(string Username) : SessionEvent;
+
+public sealed record PlayerLeft(string Username) : SessionEvent;
+
+public sealed record HostChanged(int NewHostId, string NewHost) : SessionEvent;
+
+public sealed record SessionStarted : SessionEvent;
+
+public sealed record SessionEnded : SessionEvent;

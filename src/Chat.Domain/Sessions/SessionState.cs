@@ -1,0 +1,8 @@
+namespace Chat.Domain.Sessions;
+
+public enum SessionState
+{
+    Pending,
+    Active,
+    Inactive,
+}

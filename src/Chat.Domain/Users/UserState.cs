@@ -1,0 +1,7 @@
+namespace Chat.Domain.Users;
+
+public enum UserState
+{
+    Waiting,
+    Active,
+}
