@@ -1,4 +1,5 @@
 using Chat.Domain.Sessions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Chat.Infrastructure.Robots;
@@ -7,7 +8,8 @@ namespace Chat.Infrastructure.Robots;
 /// Checks the <c>Robot</c> section at startup, so a typo stops the host with a
 /// sentence naming the setting instead of a robot that silently never answers.
 /// </summary>
-internal sealed class RobotOptionsValidator : IValidateOptions<RobotOptions>
+/// <param name="section">The raw <c>Robot</c> section, to spot entries the binder dropped.</param>
+internal sealed class RobotOptionsValidator(IConfiguration section) : IValidateOptions<RobotOptions>
 {
     private const string Section = RobotOptions.SectionName;
 
@@ -31,6 +33,16 @@ internal sealed class RobotOptionsValidator : IValidateOptions<RobotOptions>
             failures.AddRange(ModelProblems(key, model));
         }
 
+        // The binder silently skips a dictionary entry it cannot convert (a misspelt
+        // Provider, a Seed that is not a number), which would quietly withdraw a model.
+        foreach (var entry in section.GetSection(nameof(RobotOptions.Models)).GetChildren())
+        {
+            if (!options.Models.ContainsKey(entry.Key))
+            {
+                failures.Add(Unreadable(entry));
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -45,6 +57,21 @@ internal sealed class RobotOptionsValidator : IValidateOptions<RobotOptions>
         return key.All(IsKeyCharacter)
             ? null
             : $"The model name '{key}' may only use letters, digits, '-', '_', '.' and ':'.";
+    }
+
+    private static string Unreadable(IConfigurationSection entry)
+    {
+        var path = $"{Section}:Models:{entry.Key}";
+        try
+        {
+            entry.Get<RobotModelOptions>();
+        }
+        catch (InvalidOperationException exception)
+        {
+            return $"{path} cannot be read: {exception.Message}";
+        }
+
+        return $"{path} cannot be read.";
     }
 
     private static IEnumerable<string> ModelProblems(string key, RobotModelOptions model)

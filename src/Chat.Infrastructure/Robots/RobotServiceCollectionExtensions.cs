@@ -16,10 +16,9 @@ public static class RobotServiceCollectionExtensions
     public static IServiceCollection AddRobots(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<RobotOptions>()
-            .Bind(configuration.GetSection(RobotOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RobotOptions>, RobotOptionsValidator>());
+        var section = configuration.GetSection(RobotOptions.SectionName);
+        services.AddOptions<RobotOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RobotOptions>>(new RobotOptionsValidator(section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRobotCatalog, RobotCatalog>();
         services.TryAddSingleton<IRobotChatClients, RobotChatClients>();
