@@ -46,7 +46,7 @@ internal static class OfflineResponder
         var social = SmallTalk.Intents.FirstOrDefault(i => i.Matches(heard));
         if (social is not null)
         {
-            return social.Replies;
+            return social.Reflects ? [.. social.Replies, .. Reflection.Replies(heard)] : social.Replies;
         }
 
         var topic = Topics.All.FirstOrDefault(t => t.Matches(heard));

@@ -34,10 +34,10 @@ internal static partial class Reflection
 
     private static readonly Rule[] Rules =
     [
-        new(AmPattern(), ["why are you {x}?", "how come you're {x}?", "since when are you {x}?", "wait, you're {x}?", "oh you're {x}? how's that"]),
+        new(AmPattern(), ["why are you {x}?", "how come you're {x}?", "since when are you {x}?", "wait, you're {x}?", "oh you're {x}? how's that", "oh really? how come", "wait why"]),
         new(FeelPattern(), ["why do you feel {x}?", "do you often feel {x}?", "what's making you feel {x}?", "aw, why?"]),
         new(LikePattern(), ["oh nice, what do you like about {x}?", "{x}? since when?", "same!! {x} is great", "hmm never really got into {x}", "nice, good taste"]),
-        new(HatePattern(), ["lol why do you hate {x}?", "fair, {x} is overrated", "what's wrong with {x}?", "honestly same"]),
+        new(HatePattern(), ["lol why do you hate {x}?", "fair, overrated tbh", "what's wrong with {x}?", "honestly same"]),
         new(ThinkPattern(), ["what makes you think {x}?", "hmm, maybe", "you really think {x}?", "not so sure about that"]),
         new(WantPattern(), ["why do you want {x}?", "what would you do with {x} lol", "same honestly", "go for it"]),
         new(CantPattern(), ["why can't you {x}?", "have you tried though?", "lol same, i can never {x}", "you'll get there"]),
@@ -55,9 +55,10 @@ internal static partial class Reflection
             foreach (var rule in Rules)
             {
                 var match = rule.Pattern.Match(text);
-                if (match.Success)
+                var replies = match.Success ? Fill(rule.Replies, Fragment(match.Groups["x"].Value)) : [];
+                if (replies.Count > 0)
                 {
-                    return Fill(rule.Replies, Fragment(match.Groups["x"].Value));
+                    return replies;
                 }
             }
 

@@ -112,14 +112,6 @@ internal static class SmallTalk
             "not telling, you first",
             "far away from here i guess",
         ]),
-        new("thanks", u => u.HasAny(ThanksWords),
-        [
-            "np",
-            "no worries",
-            "anytime",
-            "sure thing",
-            "np {name}",
-        ]),
         new("unwell", u => u.Words.Count <= 6 && u.HasAny(UnwellWords) && !u.IsQuestion,
         [
             "aw why?",
@@ -127,7 +119,8 @@ internal static class SmallTalk
             "same tbh",
             "hope it gets better",
             "ugh, relatable",
-        ]),
+        ],
+        Reflects: true),
         new("well", u => u.Words.Count <= 5 && u.HasAny(WellWords) && !u.IsQuestion,
         [
             "nice",
@@ -135,6 +128,14 @@ internal static class SmallTalk
             "same here",
             "good good",
             "nice nice",
+        ]),
+        new("thanks", u => u.HasAny(ThanksWords),
+        [
+            "np",
+            "no worries",
+            "anytime",
+            "sure thing",
+            "np {name}",
         ]),
         new("laughter", u => u.HasAny(LaughWords) || LaughEmoji.Any(e => u.Text.Contains(e, StringComparison.Ordinal)),
         [
