@@ -1,6 +1,8 @@
 using Chat.Application.Common.Interfaces;
 using Chat.Infrastructure.Messaging;
+using Chat.Application.Presence;
 using Chat.Infrastructure.Persistence;
+using Chat.Infrastructure.Presence;
 using Chat.Infrastructure.Realtime;
 using Chat.Infrastructure.Robots;
 using Microsoft.AspNetCore.SignalR;
@@ -20,6 +22,8 @@ public static class DependencyInjection
         services.AddSingleton<IMessageLog>(sp => sp.GetRequiredService<GroupCommitMessageLog>());
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitMessageLog>());
         services.AddSingleton<IRobotCatalog, RobotCatalog>();
+        services.AddOptions<PresenceOptions>().Bind(configuration.GetSection(PresenceOptions.Section));
+        services.AddScoped<IPresenceTracker, DatabasePresenceTracker>();
         return services;
     }
 
@@ -28,6 +32,7 @@ public static class DependencyInjection
         where THub : Hub
     {
         services.AddSingleton<ConnectionRegistry>();
+        services.AddHostedService<PresenceSweeper>();
         services.AddSingleton<IChatBroadcaster, SignalRBroadcaster<THub>>();
         return services;
     }
