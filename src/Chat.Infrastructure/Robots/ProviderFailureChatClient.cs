@@ -72,7 +72,7 @@ internal sealed class ProviderFailureChatClient(IChatClient inner, string model)
     private RobotProviderException Translate(Exception exception) => exception switch
     {
         ClientResultException { Status: > 0 } status => new(model, RobotFailure.ErrorStatus, status.Status, exception),
-        ClientResultException or HttpRequestException => new(model, RobotFailure.Unreachable, null, exception),
+        ClientResultException or HttpRequestException or IOException => new(model, RobotFailure.Unreachable, null, exception),
 
         // The SDK reports its own network timeout as a cancellation nobody asked for.
         OperationCanceledException or TimeoutException => new(model, RobotFailure.Timeout, null, exception),

@@ -43,11 +43,12 @@ internal sealed class RobotOptionsValidator(IConfiguration section) : IValidateO
             }
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        // The failures are joined with "; ", which reads badly after a full stop.
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => f.TrimEnd('.')));
     }
 
     /// <summary>Whether a model key can be stored on a session and typed by a client without surprises.</summary>
-    internal static string? KeyProblem(string key)
+    private static string? KeyProblem(string key)
     {
         if (key.Length is 0 or > ChatSession.MaxRobotLength)
         {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Chat.Infrastructure.Robots.Offline;
 using Microsoft.Extensions.AI;
-using static Chat.Infrastructure.Tests.Robots.Support.Robots;
+using static Chat.Infrastructure.Tests.Robots.Support.RobotTestData;
 
 namespace Chat.Infrastructure.Tests.Robots;
 

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using Chat.Application.Common.Interfaces;
 using Chat.Infrastructure.Tests.Robots.Support;
 using Microsoft.Extensions.AI;
-using static Chat.Infrastructure.Tests.Robots.Support.Robots;
+using static Chat.Infrastructure.Tests.Robots.Support.RobotTestData;
 
 namespace Chat.Infrastructure.Tests.Robots;
 
@@ -130,6 +130,18 @@ public sealed class OpenAICompatibleProviderTests
         Assert.Equal(RobotFailure.Timeout, failure.Failure);
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, GaveUpPromptly);
         Assert.Equal("well", string.Concat(received));
+    }
+
+    [Fact]
+    public async Task GetStreamingResponse_WhenTheConnectionDropsMidStream_ThrowsUnreachable()
+    {
+        await using var server = await StubCompletionsServer.StartAsync(StubReplies.DroppedStream("so basically"));
+        using var clients = ClientsFor(server.Endpoint, Generous);
+
+        var failure = await Assert.ThrowsAsync<RobotProviderException>(async () =>
+            await clients.ClientFor(StubModelKey).GetStreamingResponseAsync(Conversation(Said("alice", "hi")), cancellationToken: Cancel).ToListAsync(Cancel));
+
+        Assert.Equal(RobotFailure.Unreachable, failure.Failure);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Chat.Infrastructure.Robots;
 using Chat.Infrastructure.Tests.Robots.Support;
 using Microsoft.Extensions.Options;
-using static Chat.Infrastructure.Tests.Robots.Support.Robots;
+using static Chat.Infrastructure.Tests.Robots.Support.RobotTestData;
 
 namespace Chat.Infrastructure.Tests.Robots;
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
-using static Chat.Infrastructure.Tests.Robots.Support.Robots;
+using static Chat.Infrastructure.Tests.Robots.Support.RobotTestData;
 
 namespace Chat.Infrastructure.Tests.Robots;
 

@@ -1,4 +1,4 @@
-using static Chat.Infrastructure.Tests.Robots.Support.Robots;
+using static Chat.Infrastructure.Tests.Robots.Support.RobotTestData;
 
 namespace Chat.Infrastructure.Tests.Robots.Support;
 

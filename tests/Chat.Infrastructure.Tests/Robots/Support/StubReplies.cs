@@ -39,6 +39,14 @@ internal static class StubReplies
         await context.Response.WriteAsync("data: {\"id\": \"chatcmpl-1\", \"choices\": [ oops\n\n");
     };
 
+    /// <summary>Starts a stream, then drops the connection without finishing it.</summary>
+    public static StubBehaviour DroppedStream(string firstChunk) => async (context, _) =>
+    {
+        context.Response.ContentType = "text/event-stream";
+        await Event(context, Chunk(new { role = "assistant", content = firstChunk }, finishReason: null));
+        context.Abort();
+    };
+
     /// <summary>Says nothing for <paramref name="delay"/>, then answers; gives up when the client does.</summary>
     public static StubBehaviour Silent(TimeSpan delay, string content) => async (context, request) =>
     {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Chat.Infrastructure.Tests.Robots.Support;
 
 /// <summary>Small builders for robot options and conversations.</summary>
-internal static class Robots
+internal static class RobotTestData
 {
     public const string StubModelKey = "stubby";
     public const string StubProviderModel = "stub-model";
