@@ -18,10 +18,9 @@ public sealed class RobotReplyGuardAgainstStubTests
     {
         var chunks = Enumerable.Range(0, 20).Select(i => $"word{i} ").ToArray();
         await using var server = await StubCompletionsServer.StartAsync(StubReplies.SlowStream(chunks, TimeSpan.FromMilliseconds(300)));
-        var options = OptionsFor(server.Endpoint, TimeSpan.FromSeconds(1));
-        using var clients = new RobotChatClients(Options.Create(options));
         var logger = new CapturingLogger<RobotReplyGuard>();
-        var guard = new RobotReplyGuard(clients, Options.Create(options), TimeProvider.System, logger);
+        using var clients = ClientsFor(server.Endpoint, TimeSpan.FromSeconds(1));
+        var guard = GuardFor(clients, server, TimeSpan.FromSeconds(1), logger);
         var clock = Stopwatch.StartNew();
 
         var reply = await guard.ReplyAsync(SessionId, StubModelKey, Conversation(Said("alice", "tell me a story")), cancellationToken: Cancel);
@@ -37,9 +36,8 @@ public sealed class RobotReplyGuardAgainstStubTests
     public async Task Reply_WhenStreamIsSlowButWithinTheReplyTimeout_IsTheWholeText()
     {
         await using var server = await StubCompletionsServer.StartAsync(StubReplies.SlowStream(["hmm", " not", " sure", " tbh"], TimeSpan.FromMilliseconds(50)));
-        var options = OptionsFor(server.Endpoint, TimeSpan.FromSeconds(30));
-        using var clients = new RobotChatClients(Options.Create(options));
-        var guard = new RobotReplyGuard(clients, Options.Create(options), TimeProvider.System, new CapturingLogger<RobotReplyGuard>());
+        using var clients = ClientsFor(server.Endpoint, TimeSpan.FromSeconds(30));
+        var guard = GuardFor(clients, server, TimeSpan.FromSeconds(30), new CapturingLogger<RobotReplyGuard>());
 
         var reply = await guard.ReplyAsync(SessionId, StubModelKey, Conversation(Said("alice", "who is the bot?")), cancellationToken: Cancel);
 
@@ -50,14 +48,16 @@ public sealed class RobotReplyGuardAgainstStubTests
     public async Task Reply_WhenEndpointFails_IsNull()
     {
         await using var server = await StubCompletionsServer.StartAsync(StubReplies.Status(503));
-        var options = OptionsFor(server.Endpoint, TimeSpan.FromSeconds(30));
-        using var clients = new RobotChatClients(Options.Create(options));
         var logger = new CapturingLogger<RobotReplyGuard>();
-        var guard = new RobotReplyGuard(clients, Options.Create(options), TimeProvider.System, logger);
+        using var clients = ClientsFor(server.Endpoint, TimeSpan.FromSeconds(30));
+        var guard = GuardFor(clients, server, TimeSpan.FromSeconds(30), logger);
 
         var reply = await guard.ReplyAsync(SessionId, StubModelKey, Conversation(Said("alice", "hi")), cancellationToken: Cancel);
 
         Assert.Null(reply);
         Assert.Contains("ErrorStatus", Assert.Single(logger.Entries).Message, StringComparison.Ordinal);
     }
+
+    private static RobotReplyGuard GuardFor(RobotChatClients clients, StubCompletionsServer server, TimeSpan timeout, CapturingLogger<RobotReplyGuard> logger) =>
+        new(clients, Options.Create(OptionsFor(server.Endpoint, timeout)), TimeProvider.System, logger);
 }
