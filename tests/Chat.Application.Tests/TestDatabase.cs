@@ -62,11 +62,13 @@ public sealed class TestDatabase : IDisposable
         var sessionId = await db.Sessions.Where(s => s.Room == room).Select(s => s.Id).SingleAsync(Ct);
         var at = Tick();
         var messages = texts.Select(text => ChatMessage.Post(sessionId, sender.Id, sender.Username, text, at)).ToList();
-        foreach (var message in messages)
+        db.Messages.AddRange(messages);
+        await db.SaveChangesAsync(Ct);
+
+        // The paging tests rely on ids following the order the texts were given in.
+        if (!messages.Zip(messages.Skip(1)).All(pair => pair.First.Id < pair.Second.Id))
         {
-            // One by one, so ids follow the order given.
-            db.Messages.Add(message);
-            await db.SaveChangesAsync(Ct);
+            throw new InvalidOperationException("Messages were not stored in the order given.");
         }
 
         return messages;

@@ -120,7 +120,7 @@ public sealed class GetMessagesTests : IDisposable
     [Fact]
     public async Task Get_ByAFormerPlayer_IsAllowed()
     {
-        var (_, _) = await ARoomWith(2);
+        await ARoomWith(2);
         var bob = await _data.AddUser("bob");
         await _data.Join(bob, "lounge");
         await _data.AddMessages(bob, "lounge", "bye");

@@ -89,6 +89,18 @@ public sealed class JoinRoomTests : IDisposable
     }
 
     [Fact]
+    public async Task JoinRoom_WithoutASignIn_IsUnauthorized()
+    {
+        await _data.AddSession(await _data.AddUser("alice"), "lounge");
+        await using var db = _data.NewContext();
+
+        await Assert.ThrowsAsync<UnauthorizedException>(
+            async () => await new JoinRoomHandler(db, Build.Anonymous(), _broadcaster, _data.Clock).Handle(new JoinRoom("lounge", "alice", Connection), Ct));
+
+        await NothingJoined("lounge");
+    }
+
+    [Fact]
     public async Task JoinRoom_WhenNotAPlayerOfThatSession_IsRefused()
     {
         await _data.AddSession(await _data.AddUser("alice"), "lounge");

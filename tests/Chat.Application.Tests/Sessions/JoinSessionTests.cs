@@ -104,6 +104,20 @@ public sealed class JoinSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Join_AfterLeavingThatSession_SeatsTheCallerAgain()
+    {
+        await _data.AddSession(await _data.AddUser("alice"), "lounge");
+        var bob = await _data.AddUser("bob");
+        await _data.Join(bob, "lounge");
+        await _data.Leave(bob, "lounge");
+
+        var session = await Join(bob, new JoinSession("lounge", Random: false));
+
+        Assert.Equal(["alice", "bob"], session.Players);
+        Assert.Equal(3, (await _data.FindSession("lounge")).Members.Count);
+    }
+
+    [Fact]
     public async Task Join_Random_PicksTheSessionThatIsOpen()
     {
         var ann = await _data.AddUser("ann");
