@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Chat.Application.Common.Behaviours;
 using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
@@ -9,7 +8,6 @@ using Chat.Domain.Common;
 using Chat.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using NSubstitute;
 
 namespace Chat.Application.Tests.Behaviours;
@@ -96,7 +94,7 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
         var carol = await _data.AddUser("carol");
 
         // Bob's request has read the session with one place left; carol's commits before his does.
-        await using var db = _data.NewContext(new BeforeFirstTransaction(() => _data.Join(carol, "lounge")));
+        await using var db = _data.NewContext(new CompetingRequest(() => _data.Join(carol, "lounge")));
         var broadcaster = Substitute.For<IChatBroadcaster>();
         var handler = new JoinSessionHandler(db, Build.Caller(bob), new SessionCommitter(db, broadcaster, _data.Clock), _data.Clock);
         var attempts = 0;
@@ -124,25 +122,4 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
     public sealed record Ordinary : ICommand<string>;
 
     private static ConcurrencyConflictException Conflict() => new(new DbUpdateConcurrencyException("lost"));
-
-    /// <summary>Lets another request commit between this context's reads and its first transaction.</summary>
-    private sealed class BeforeFirstTransaction(Func<Task> competingRequest) : DbTransactionInterceptor
-    {
-        private bool _done;
-
-        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
-            DbConnection connection,
-            TransactionStartingEventData eventData,
-            InterceptionResult<DbTransaction> result,
-            CancellationToken cancellationToken = default)
-        {
-            if (!_done)
-            {
-                _done = true;
-                await competingRequest();
-            }
-
-            return result;
-        }
-    }
 }
