@@ -39,13 +39,18 @@ public sealed class TestDatabase : IDisposable
     public async Task<User> AddRobotUser(string name) => await Save(db => db.Users.Add(User.RegisterRobot(name, Tick())).Entity);
 
     public async Task<ChatSession> AddSession(User host, string room = "lounge", int maxPlayers = ChatSession.DefaultMaxPlayers, string? robot = null) =>
-        await Save(db => db.Sessions.Add(ChatSession.Host(host, room, robot, maxPlayers, Tick())).Entity);
+        await Save(db =>
+        {
+            // A seat holds its user: attached, the user is known to be stored already.
+            db.Users.Attach(host);
+            return db.Sessions.Add(ChatSession.Host(host, room, robot, maxPlayers, Tick())).Entity;
+        });
 
-    public Task Join(User user, string room) => Change(room, session => session.Join(user, Tick()));
+    public Task Join(User user, string room) => Change(room, session => session.Join(user, Tick()), seated: user);
 
     public Task Leave(User user, string room) => Change(room, session => session.Leave(user.Id, Tick()));
 
-    public Task SeatRobot(User robot, string room) => Change(room, session => session.AddRobot(robot, Tick()));
+    public Task SeatRobot(User robot, string room) => Change(room, session => session.AddRobot(robot, Tick()), seated: robot);
 
     public async Task SignOut(User user)
     {
@@ -111,9 +116,14 @@ public sealed class TestDatabase : IDisposable
         return added;
     }
 
-    private async Task Change(string room, Action<ChatSession> change)
+    private async Task Change(string room, Action<ChatSession> change, User? seated = null)
     {
         await using var db = NewContext();
+        if (seated is not null)
+        {
+            db.Users.Attach(seated);
+        }
+
         var session = await db.Sessions.Include(s => s.Members).SingleAsync(s => s.Room == room, Ct);
         change(session);
         session.ClearEvents();

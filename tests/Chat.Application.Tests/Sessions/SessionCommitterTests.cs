@@ -86,6 +86,25 @@ public sealed class SessionCommitterTests : IDisposable
     }
 
     [Fact]
+    public async Task Commit_OfARobotsSeat_AnnouncesItLikeAJoin()
+    {
+        var alice = await _data.AddUser("alice");
+        await _data.AddSession(alice, "lounge", robot: "eliza");
+        await using var db = _data.NewContext();
+        var session = await Load(db, "lounge");
+        var robot = Chat.Domain.Users.User.RegisterRobot("eliza", _data.Clock.GetUtcNow());
+        session.AddRobot(robot, _data.Clock.GetUtcNow());
+
+        var dto = await new SessionCommitter(db, _broadcaster, _data.Clock).Commit(session, Ct);
+
+        Assert.Equal(["alice", "eliza"], dto.Players);
+        Assert.True(robot.Id > 0);
+        Assert.True((await _data.FindUser(robot.Id)).IsRobot);
+        Assert.Equal(["eliza has joined the room."], await _data.TextsIn("lounge"));
+        await _broadcaster.Received(1).MessagePosted(Arg.Is<MessageDto>(m => m.Message == "eliza has joined the room."), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public async Task Commit_WhileTheSessionGoesOn_LeavesTheRobotSignedIn()
     {
         var alice = await _data.AddUser("alice");

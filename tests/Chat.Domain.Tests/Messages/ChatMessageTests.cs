@@ -73,4 +73,12 @@ public sealed class ChatMessageTests
         Assert.Equal(MessageKind.System, notice.Kind);
         Assert.Equal("alice has joined the room.", notice.Text);
     }
+
+    [Fact]
+    public void Post_OfTextWithALoneSurrogate_IsRefused()
+    {
+        var refused = Assert.Throws<DomainException>(() => ChatMessage.Post(3, 7, "alice", "broken \uD83D text", Build.Start));
+
+        Assert.Equal("A message must be valid Unicode text.", refused.Message);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class HostingTests
         Assert.True(session.HasRoom);
         Assert.Equal(3, session.MaxPlayersAllowed);
         Assert.Equal(Build.Start, session.CreatedAt);
-        Assert.Equal([new PlayerJoined("alice")], session.Events);
+        Assert.Equal([new PlayerJoined("alice", IsRobot: false)], session.Events);
         Assert.Equal(1, session.Version);
     }
 
@@ -31,7 +31,7 @@ public sealed class HostingTests
 
         Assert.Equal(SessionState.Active, session.State);
         Assert.False(session.HasRoom);
-        Assert.Equal([new PlayerJoined("alice"), new SessionStarted()], session.Events);
+        Assert.Equal([new PlayerJoined("alice", IsRobot: false), new SessionStarted()], session.Events);
         Assert.Equal(2, session.Version);
     }
 

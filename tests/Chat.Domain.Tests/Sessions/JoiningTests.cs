@@ -11,13 +11,15 @@ public sealed class JoiningTests
     {
         var session = Build.Session(Build.User("alice"), maxPlayers: 3);
         var versionBefore = session.Version;
+        var bob = Build.User("bob");
 
-        session.Join(Build.User("bob"), Build.At(1));
+        session.Join(bob, Build.At(1));
 
         Assert.Equal(["alice", "bob"], session.PlayerNames());
+        Assert.Same(bob, session.Players.Last().User);
         Assert.Equal(SessionState.Pending, session.State);
         Assert.True(session.HasRoom);
-        Assert.Equal([new PlayerJoined("bob")], session.Events);
+        Assert.Equal([new PlayerJoined("bob", IsRobot: false)], session.Events);
         Assert.Equal(versionBefore + 1, session.Version);
     }
 
@@ -30,7 +32,7 @@ public sealed class JoiningTests
 
         Assert.Equal(SessionState.Active, session.State);
         Assert.False(session.HasRoom);
-        Assert.Equal([new PlayerJoined("bob"), new SessionStarted()], session.Events);
+        Assert.Equal([new PlayerJoined("bob", IsRobot: false), new SessionStarted()], session.Events);
     }
 
     [Fact]

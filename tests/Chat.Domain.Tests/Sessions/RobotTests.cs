@@ -17,7 +17,7 @@ public sealed class RobotTests
         Assert.Equal(1, session.HumanPlayerCount);
         Assert.True(session.HasRoom);
         Assert.Equal(SessionState.Pending, session.State);
-        Assert.Equal([new PlayerJoined("eliza")], session.Events);
+        Assert.Equal([new PlayerJoined("eliza", IsRobot: true)], session.Events);
 
         session.Join(Build.User("bob"), Build.At(2));
 

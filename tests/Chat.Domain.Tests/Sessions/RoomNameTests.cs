@@ -57,4 +57,10 @@ public sealed class RoomNameTests
     {
         Assert.Equal("Caf\u00E9", RoomName.Clean("Cafe\u0301"));
     }
+
+    [Fact]
+    public void Problem_ForTextWithALoneSurrogate_GivesTheRuleInsteadOfThrowing()
+    {
+        Assert.Equal(RoomName.RuleText, RoomName.Problem("lounge\uD800"));
+    }
 }

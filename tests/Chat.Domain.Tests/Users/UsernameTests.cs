@@ -141,4 +141,12 @@ public sealed class UsernameTests
         Assert.Equal("You are already signed out.", refused.Message);
         Assert.Equal(Build.At(5), alice.SignedOutAt);
     }
+
+    [Theory]
+    [InlineData("ali\uD800ce")]
+    [InlineData("\uDC00")]
+    public void Problem_ForTextWithALoneSurrogate_GivesTheRuleInsteadOfThrowing(string name)
+    {
+        Assert.Equal(Username.RuleText, Username.Problem(name));
+    }
 }
