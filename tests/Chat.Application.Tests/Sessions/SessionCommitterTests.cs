@@ -3,6 +3,7 @@ using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
 using Chat.Application.Sessions.Common;
 using Chat.Domain.Sessions;
+using Chat.Domain.Users;
 using Chat.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
 using NSubstitute;
@@ -92,7 +93,7 @@ public sealed class SessionCommitterTests : IDisposable
         await _data.AddSession(alice, "lounge", robot: "eliza");
         await using var db = _data.NewContext();
         var session = await Load(db, "lounge");
-        var robot = Chat.Domain.Users.User.RegisterRobot("eliza", _data.Clock.GetUtcNow());
+        var robot = User.RegisterRobot("eliza", _data.Clock.GetUtcNow());
         session.AddRobot(robot, _data.Clock.GetUtcNow());
 
         var dto = await new SessionCommitter(db, _broadcaster, _data.Clock).Commit(session, Ct);
