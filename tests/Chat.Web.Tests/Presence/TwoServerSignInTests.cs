@@ -1,15 +1,12 @@
 using System.Net;
 using System.Text.Json;
-using Chat.Infrastructure.Persistence;
-using Chat.Infrastructure.Presence;
 using Chat.Web.Tests.Presence.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Chat.Web.Tests.Presence;
 
 /// <summary>A sign-in made through one process holds, and ends, on the other.</summary>
-public sealed class TwoServerSignInTests(TwoServers servers) : IClassFixture<TwoServers>
+[Collection(SharedTwoServers.Name)]
+public sealed class TwoServerSignInTests(TwoServers servers)
 {
     [Fact]
     public async Task ACookieFromProcessA_IsAcceptedByProcessB_ForRestAndHub()
@@ -38,7 +35,7 @@ public sealed class TwoServerSignInTests(TwoServers servers) : IClassFixture<Two
         await alice.Logout(a);
 
         await lineOnB.WaitUntilClosedByTheServer();
-        await Eventually.True(async () => await OpenConnections(b, aliceId) == 0, "alice's connection rows to be closed");
+        await Eventually.True(async () => await b.OpenConnectionRows(aliceId) == 0, "alice's connection rows to be closed");
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(b.BaseAddress, "/api/lobby"));
         request.Headers.Add("Cookie", cookie);
@@ -54,12 +51,5 @@ public sealed class TwoServerSignInTests(TwoServers servers) : IClassFixture<Two
         using var response = await person.Get(app, "/api/lobby");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         return body.RootElement.GetProperty("data").GetProperty("user").GetProperty("id").GetInt32();
-    }
-
-    private static async Task<int> OpenConnections(PresenceApp app, int userId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ChatDbContext>().Set<ConnectionRecord>()
-            .CountAsync(c => c.UserId == userId && c.ClosedAtMs == null, TestContext.Current.CancellationToken);
     }
 }
