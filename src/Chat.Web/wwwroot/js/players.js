@@ -5,10 +5,12 @@ const LEFT = /^(.+) has left the room\.$/;
 
 /**
  * The player list. Players and host come from the Session object (`players`,
- * `host`). The contract has no presence field yet, so "online" is best-effort:
- * a player counts as online once this page has seen their join notice arrive
- * (each hub `join` posts one), until a leave notice or until they drop out of
- * `players`. If the Session ever carries an `online` list, that is used instead.
+ * `host`). The contract has no presence field, so "online" is a best guess from
+ * the room's system notices: every hub `join` posts "<name> has joined the room."
+ * and leaving posts "<name> has left the room.", so a player whose latest notice
+ * this page has seen (history or live) is a join counts as online. A closed tab
+ * posts nothing, so this can overstate; the page says so. If the Session ever
+ * carries an `online` list, that is used instead.
  */
 export class PlayerList {
   #list;
@@ -16,6 +18,7 @@ export class PlayerList {
   #session = null;
   #me = "";
   #seenOnline = new Set();
+  #latestNotice = new Map();
 
   constructor(list, count) {
     this.#list = list;
@@ -26,6 +29,7 @@ export class PlayerList {
     this.#me = me;
     this.#session = null;
     this.#seenOnline = new Set([me]);
+    this.#latestNotice = new Map();
     this.#render();
   }
 
@@ -40,16 +44,19 @@ export class PlayerList {
     this.#render();
   }
 
-  /** Reads presence from a system notice that happened while this page was open. */
-  noteSystemMessage(text) {
-    const joined = JOINED.exec(text);
-    const left = LEFT.exec(text);
-    if (joined) {
-      this.#seenOnline.add(joined[1]);
-    } else if (left) {
-      this.#seenOnline.delete(left[1]);
-    } else {
+  /** Reads presence from a join or leave notice; an older notice never overrides a newer one. */
+  noteSystemMessage(message) {
+    const joined = JOINED.exec(message.message);
+    const left = LEFT.exec(message.message);
+    const name = joined?.[1] ?? left?.[1];
+    if (!name || (this.#latestNotice.get(name) ?? 0) > message.id) {
       return;
+    }
+    this.#latestNotice.set(name, message.id);
+    if (joined) {
+      this.#seenOnline.add(name);
+    } else {
+      this.#seenOnline.delete(name);
     }
     this.#render();
   }

@@ -31,8 +31,6 @@ export class RoomView {
   #connection = null;
   #room = "";
   #username = "";
-  // Notices with a larger id than this happened while the page was open (presence).
-  #openedAfterId = Number.POSITIVE_INFINITY;
   #onLeft;
 
   constructor({ onLeft }) {
@@ -57,7 +55,6 @@ export class RoomView {
     this.#players.reset(username);
     this.#composer.reset();
     this.#olderButton.hidden = true;
-    this.#openedAfterId = Number.POSITIVE_INFINITY;
     this.#heading.textContent = room;
     // On a phone the player list starts folded so the messages get the screen.
     $("#players-panel").open = !window.matchMedia("(max-width: 40rem)").matches;
@@ -122,7 +119,6 @@ export class RoomView {
 
     this.#receive(history);
     if (first) {
-      this.#openedAfterId = this.#store.lastId;
       this.#olderButton.hidden = history.length < HISTORY_PAGE;
       this.#messages.scrollToLatest();
     } else {
@@ -174,8 +170,8 @@ export class RoomView {
     const additions = this.#store.add(messages);
     this.#messages.render(additions);
     for (const { message } of additions) {
-      if (message.kind === "system" && message.id > this.#openedAfterId) {
-        this.#players.noteSystemMessage(message.message);
+      if (message.kind === "system") {
+        this.#players.noteSystemMessage(message);
       }
     }
   }
@@ -269,7 +265,7 @@ export class RoomView {
       ? el("button", { className: "button-secondary", text: "Reconnect", attrs: { type: "button" } })
       : null;
     retry?.addEventListener("click", () => this.#browserOnline());
-    this.#banner.replaceChildren(el("span", { text }), retry);
+    this.#banner.replaceChildren(...[el("span", { text }), retry].filter(Boolean));
   }
 
   async #leave() {

@@ -1,0 +1,98 @@
+using Chat.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Chat.Browser.Tests;
+
+public sealed class ConversationTests(ChatSite site)
+{
+    [Fact]
+    public async Task TwoPlayers_ExchangeMessages_EachSeesTheOthersInOrder()
+    {
+        await using var bob = await ChatUser.RegisterAsync(site, "bob");
+        await using var ann = await ChatUser.RegisterAsync(site, "ann");
+        var room = Unique.Room("lounge");
+
+        await ann.HostAsync(room, maxPlayers: 2);
+        // Bob's lobby was open before the room existed: it appears there by itself.
+        await bob.JoinFromListAsync(room);
+        await Expect(ann.Page.Locator("#players-list")).ToContainTextAsync(bob.Name);
+        await Expect(ann.MessageLog.Locator("[data-kind=system]").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"{bob.Name} has joined the room"));
+
+        // Both type at once; whatever order the server stores, both must show that same order.
+        await Task.WhenAll(
+            SendAllAsync(ann, "ann one", "ann two", "ann three"),
+            SendAllAsync(bob, "bob one", "bob two", "bob three"));
+
+        await Expect(ann.ChatTexts).ToHaveCountAsync(6);
+        await Expect(bob.ChatTexts).ToHaveCountAsync(6);
+        var annSees = await ann.ChatLinesAsync();
+        var bobSees = await bob.ChatLinesAsync();
+        Assert.Equal(annSees, bobSees);
+        Assert.Equal(["ann one", "ann two", "ann three"], annSees.Where(line => line.StartsWith("ann", StringComparison.Ordinal)));
+        Assert.Equal(["bob one", "bob two", "bob three"], annSees.Where(line => line.StartsWith("bob", StringComparison.Ordinal)));
+
+        // Sender and time go with every chat line; ann's own lines are marked as hers.
+        var annLine = bob.MessageLog.Locator(".message-chat").Filter(new() { HasText = "ann one" });
+        await Expect(annLine.Locator(".message-from")).ToHaveTextAsync(ann.Name);
+        await Expect(annLine.Locator("time")).ToHaveAttributeAsync("datetime", new System.Text.RegularExpressions.Regex("Z$"));
+        await Expect(ann.MessageLog.Locator(".message-mine").Filter(new() { HasText = "ann one" })).ToHaveCountAsync(1);
+
+        await ann.ScreenshotAsync("conversation");
+        await bob.ScreenshotAsync("conversation");
+    }
+
+    [Fact]
+    public async Task Composer_ShiftEnter_StartsANewLineAndEnterSends()
+    {
+        await using var ann = await ChatUser.RegisterAsync(site, "ann");
+        await ann.HostAsync(Unique.Room("lines"), maxPlayers: 2);
+
+        await ann.Composer.PressSequentiallyAsync("first line");
+        await ann.Composer.PressAsync("Shift+Enter");
+        await ann.Composer.PressSequentiallyAsync("second line");
+        await Expect(ann.Composer).ToHaveValueAsync("first line\nsecond line");
+        await ann.Composer.PressAsync("Enter");
+
+        await Expect(ann.Composer).ToHaveValueAsync(string.Empty);
+        Assert.Equal(["first line\nsecond line"], await ann.ChatLinesAsync());
+    }
+
+    [Fact]
+    public async Task Composer_NearTheLimit_ShowsACounter()
+    {
+        await using var ann = await ChatUser.RegisterAsync(site, "ann");
+        await ann.HostAsync(Unique.Room("counter"), maxPlayers: 2);
+        var counter = ann.Page.Locator("#composer-counter");
+
+        await ann.Composer.FillAsync(new string('a', 100));
+        await Expect(counter).ToBeHiddenAsync();
+
+        await ann.Composer.FillAsync(new string('a', 2005));
+        await Expect(counter).ToBeVisibleAsync();
+        await Expect(counter).ToContainTextAsync("2005 / 2000");
+        await Expect(counter).ToContainTextAsync("5 too many");
+        await ann.ScreenshotAsync("counter");
+    }
+
+    [Fact]
+    public async Task LeaveAndLogOut_ReturnToTheLobbyAndTheNamePage()
+    {
+        await using var ann = await ChatUser.RegisterAsync(site, "ann");
+        await ann.HostAsync(Unique.Room("brief"), maxPlayers: 2);
+
+        await ann.Page.GetByRole(AriaRole.Button, new() { Name = "Leave" }).ClickAsync();
+        await Expect(ann.Page.GetByRole(AriaRole.Heading, new() { Name = "Lobby" })).ToBeVisibleAsync();
+
+        await ann.Page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await Expect(ann.Page.GetByRole(AriaRole.Heading, new() { Name = "Pick a name" })).ToBeVisibleAsync();
+    }
+
+    private static async Task SendAllAsync(ChatUser user, params string[] lines)
+    {
+        foreach (var line in lines)
+        {
+            await user.SendAsync(line);
+        }
+    }
+}
