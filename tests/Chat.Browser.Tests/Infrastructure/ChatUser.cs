@@ -10,6 +10,7 @@ namespace Chat.Browser.Tests.Infrastructure;
 internal sealed class ChatUser : IAsyncDisposable
 {
     private readonly IBrowserContext context;
+    private readonly List<Uri> historyRequests = [];
 
     private ChatUser(string label, IBrowserContext context, IPage page)
     {
@@ -17,6 +18,17 @@ internal sealed class ChatUser : IAsyncDisposable
         Name = Unique.User(label);
         this.context = context;
         Page = page;
+        page.Request += (_, request) =>
+        {
+            var url = new Uri(request.Url);
+            if (url.AbsolutePath.StartsWith("/api/sessions/", StringComparison.Ordinal))
+            {
+                lock (historyRequests)
+                {
+                    historyRequests.Add(url);
+                }
+            }
+        };
     }
 
     /// <summary>Who this is in the scenario ("ann", "bob"); names the screenshots.</summary>
@@ -97,6 +109,22 @@ internal sealed class ChatUser : IAsyncDisposable
             throw new InvalidOperationException($"{Name} could not send '{text}'; the page says: '{shown}'.", e);
         }
     }
+
+    /// <summary>The message-history requests the page has made, to see how it caught up.</summary>
+    public IReadOnlyList<Uri> HistoryRequests
+    {
+        get
+        {
+            lock (historyRequests)
+            {
+                return [.. historyRequests];
+            }
+        }
+    }
+
+    /// <summary>The id of the newest message on screen.</summary>
+    public async Task<string> LastMessageIdAsync() =>
+        await MessageLog.Locator("[data-id]").Last.GetAttributeAsync("data-id") ?? string.Empty;
 
     public async Task<IReadOnlyList<string>> ChatLinesAsync() => await ChatTexts.AllTextContentsAsync();
 
