@@ -16,6 +16,7 @@ export class LobbyView {
   #joinForm = $("#join-form");
   #robotSelect = $("#host-robot");
   #timer = null;
+  #drawn = new Map();
   #onEnterRoom;
 
   constructor({ onEnterRoom }) {
@@ -92,6 +93,24 @@ export class LobbyView {
   }
 
   #renderSessions(list, sessions, joinable) {
+    // The poll redraws only on change, and puts the focus back on the same room's
+    // button, so a keyboard user is not thrown out of the list every few seconds.
+    const signature = JSON.stringify(sessions);
+    if (this.#drawn.get(list) === signature) {
+      return;
+    }
+    this.#drawn.set(list, signature);
+    const focusedRoom = list.contains(document.activeElement)
+      ? document.activeElement.closest("[data-room]")?.dataset.room
+      : undefined;
+    this.#drawSessions(list, sessions, joinable);
+    if (focusedRoom !== undefined) {
+      const again = [...list.querySelectorAll("[data-room]")].find((item) => item.dataset.room === focusedRoom);
+      (again?.querySelector("button") ?? list.closest("section")?.querySelector("h3"))?.focus();
+    }
+  }
+
+  #drawSessions(list, sessions, joinable) {
     if (sessions.length === 0) {
       list.replaceChildren(el("li", { className: "empty", text: "None right now." }));
       return;
@@ -124,6 +143,11 @@ export class LobbyView {
   }
 
   #renderUsers(users) {
+    const signature = JSON.stringify(users);
+    if (this.#drawn.get(this.#users) === signature) {
+      return;
+    }
+    this.#drawn.set(this.#users, signature);
     if (users.length === 0) {
       this.#users.replaceChildren(el("li", { className: "empty", text: "Nobody yet." }));
       return;
