@@ -11,6 +11,7 @@ internal sealed class ChatUser : IAsyncDisposable
 {
     private readonly IBrowserContext context;
     private readonly List<Uri> historyRequests = [];
+    private readonly List<string> pageProblems = [];
 
     private ChatUser(string label, IBrowserContext context, IPage page)
     {
@@ -18,6 +19,23 @@ internal sealed class ChatUser : IAsyncDisposable
         Name = Unique.User(label);
         this.context = context;
         Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                lock (pageProblems)
+                {
+                    pageProblems.Add($"{message.Type}: {message.Text}");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (pageProblems)
+            {
+                pageProblems.Add($"uncaught: {error}");
+            }
+        };
         page.Request += (_, request) =>
         {
             var url = new Uri(request.Url);
@@ -106,7 +124,8 @@ internal sealed class ChatUser : IAsyncDisposable
         catch (PlaywrightException e)
         {
             var shown = await Page.Locator("#composer-error").TextContentAsync();
-            throw new InvalidOperationException($"{Name} could not send '{text}'; the page says: '{shown}'.", e);
+            throw new InvalidOperationException(
+                $"{Name} could not send '{text}'; the page says: '{shown}'; its console: {PageProblems()}", e);
         }
     }
 
@@ -131,6 +150,15 @@ internal sealed class ChatUser : IAsyncDisposable
     /// <summary>Waits until this user's log shows exactly these chat lines, in this order.</summary>
     public async Task ExpectChatLinesAsync(params string[] lines) =>
         await Expect(ChatTexts).ToHaveTextAsync(lines);
+
+    /// <summary>Errors and warnings the page logged, and uncaught exceptions, for failure messages.</summary>
+    public string PageProblems()
+    {
+        lock (pageProblems)
+        {
+            return pageProblems.Count == 0 ? "(nothing)" : string.Join(" | ", pageProblems);
+        }
+    }
 
     public Task SetOfflineAsync(bool offline) => context.SetOfflineAsync(offline);
 

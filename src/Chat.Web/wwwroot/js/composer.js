@@ -21,6 +21,7 @@ export class Composer {
   #counter;
   #error;
   #onSend;
+  // Matches the `disabled` the page starts with: nothing is sent before the room is joined.
   #enabled = false;
   #sending = false;
   #refocus = false;
@@ -48,9 +49,6 @@ export class Composer {
   }
 
   setEnabled(enabled) {
-    if (enabled === this.#enabled) {
-      return;
-    }
     // A disabled textarea drops focus; give it back when the room comes back.
     if (!enabled && document.activeElement === this.#text) {
       this.#refocus = true;
