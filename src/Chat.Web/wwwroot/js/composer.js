@@ -68,8 +68,13 @@ export class Composer {
     this.#updateCounter();
   }
 
+  /** Focuses the box now, or as soon as it is enabled (a room opens before it is joined). */
   focus() {
-    this.#text.focus();
+    if (this.#enabled) {
+      this.#text.focus();
+    } else {
+      this.#refocus = true;
+    }
   }
 
   showError(text) {
