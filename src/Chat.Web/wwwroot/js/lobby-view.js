@@ -117,8 +117,8 @@ export class LobbyView {
     }
     list.replaceChildren(
       ...sessions.map((session) => {
-        const humans = session.players.length - (session.robot ? 1 : 0);
-        const details = [`hosted by ${session.host}`, `${humans} of ${session.max_players_allowed} players`];
+        // No arithmetic on `players`: whether the robot is among them is not said.
+        const details = [`hosted by ${session.host}`, `up to ${session.max_players_allowed} players`];
         if (session.robot) {
           details.push(`robot: ${session.robot}`);
         }

@@ -15,6 +15,7 @@ const BANNERS = {
   reconnecting: "Connection lost. Reconnecting…",
   offline: "You are offline. Messages will catch up when the network is back.",
   disconnected: "Disconnected from the chat.",
+  removed: "You are no longer a player of this session.",
 };
 
 /** The room: messages, players, composer, and the connection that feeds them. */
@@ -112,8 +113,9 @@ export class RoomView {
       return;
     }
     if (history === null) {
-      // The server said why through the `error` event; nothing joined.
-      this.#setState("disconnected");
+      // The server said why through the `error` event; nothing joined. The usual
+      // reason after a long absence: the disconnect grace ran out and took us out.
+      await this.#removed();
       return;
     }
 
@@ -206,9 +208,12 @@ export class RoomView {
     if (session.room !== this.#room && session.room?.toLocaleLowerCase() !== this.#room.toLocaleLowerCase()) {
       return;
     }
+    if (session.state === "inactive" || !session.players.includes(this.#username)) {
+      this.#removed();
+    }
     this.#players.setSession(session);
     const parts = [session.state];
-    parts.push(`${session.players.length} of ${session.max_players_allowed} players`);
+    parts.push(`up to ${session.max_players_allowed} players`);
     if (session.robot) {
       parts.push(`robot: ${session.robot}`);
     }
@@ -252,6 +257,17 @@ export class RoomView {
     }
   }
 
+  /** Out of the session (left elsewhere, timed out, or ended): keep the log readable, stop the link. */
+  async #removed() {
+    const connection = this.#connection;
+    if (!connection) {
+      return;
+    }
+    this.#connection = null;
+    this.#setState("removed");
+    await connection.close().catch(() => undefined);
+  }
+
   #setState(state) {
     this.#composer.setEnabled(state === "connected");
     const text = BANNERS[state];
@@ -261,11 +277,20 @@ export class RoomView {
       this.#banner.replaceChildren();
       return;
     }
-    const retry = state === "disconnected"
-      ? el("button", { className: "button-secondary", text: "Reconnect", attrs: { type: "button" } })
-      : null;
-    retry?.addEventListener("click", () => this.#browserOnline());
-    this.#banner.replaceChildren(...[el("span", { text }), retry].filter(Boolean));
+    this.#banner.replaceChildren(...[el("span", { text }), this.#bannerAction(state)].filter(Boolean));
+  }
+
+  #bannerAction(state) {
+    const action = {
+      disconnected: { text: "Reconnect", run: () => this.#browserOnline() },
+      removed: { text: "Back to the lobby", run: () => this.#onLeft() },
+    }[state];
+    if (!action) {
+      return null;
+    }
+    const button = el("button", { className: "button-secondary", text: action.text, attrs: { type: "button" } });
+    button.addEventListener("click", action.run);
+    return button;
   }
 
   async #leave() {
