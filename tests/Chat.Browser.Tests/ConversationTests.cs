@@ -76,6 +76,25 @@ public sealed class ConversationTests(ChatSite site)
     }
 
     [Fact]
+    public async Task Host_WithARobotFromTheOfferedList_ShowsTheRobotInTheRoom()
+    {
+        await using var ann = await ChatUser.RegisterAsync(site, "ann");
+        var offered = await ann.Page.APIRequest.GetAsync("/api/robots");
+        var robots = (await offered.JsonAsync())?.GetProperty("robots").EnumerateArray().Select(r => r.GetString()!).ToArray() ?? [];
+        Assert.SkipWhen(robots.Length == 0, "The service offers no robot models.");
+        var form = ann.Page.Locator("#host-form");
+        var room = Unique.Room("robots");
+
+        await Expect(form.GetByLabel("Robot").Locator("option")).ToHaveTextAsync(["No robot", .. robots]);
+        await form.GetByLabel("Room name").FillAsync(room);
+        await form.GetByLabel("Robot").SelectOptionAsync(robots[0]);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Host" }).ClickAsync();
+
+        await ann.ExpectInRoomAsync(room);
+        await Expect(ann.Page.Locator("#room-meta")).ToContainTextAsync($"robot: {robots[0]}");
+    }
+
+    [Fact]
     public async Task LeaveAndLogOut_ReturnToTheLobbyAndTheNamePage()
     {
         await using var ann = await ChatUser.RegisterAsync(site, "ann");

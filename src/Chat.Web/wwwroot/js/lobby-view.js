@@ -1,5 +1,5 @@
 import { api } from "./api.js";
-import { $, el } from "./dom.js";
+import { $, el, plural } from "./dom.js";
 import { clearErrors, setBusy, showErrors } from "./forms.js";
 
 // The lobby has no push channel in the contract, so it polls while shown.
@@ -118,7 +118,7 @@ export class LobbyView {
     list.replaceChildren(
       ...sessions.map((session) => {
         // No arithmetic on `players`: whether the robot is among them is not said.
-        const details = [`hosted by ${session.host}`, `up to ${session.max_players_allowed} players`];
+        const details = [`hosted by ${session.host}`, `up to ${plural(session.max_players_allowed, "player")}`];
         if (session.robot) {
           details.push(`robot: ${session.robot}`);
         }

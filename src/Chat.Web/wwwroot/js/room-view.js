@@ -1,6 +1,6 @@
 import { api } from "./api.js";
 import { Composer } from "./composer.js";
-import { $, el } from "./dom.js";
+import { $, el, plural } from "./dom.js";
 import { MessageList } from "./message-list.js";
 import { MessageStore } from "./message-store.js";
 import { PlayerList } from "./players.js";
@@ -213,7 +213,7 @@ export class RoomView {
     }
     this.#players.setSession(session);
     const parts = [session.state];
-    parts.push(`up to ${session.max_players_allowed} players`);
+    parts.push(`up to ${plural(session.max_players_allowed, "player")}`);
     if (session.robot) {
       parts.push(`robot: ${session.robot}`);
     }
