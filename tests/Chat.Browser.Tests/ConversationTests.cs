@@ -95,6 +95,20 @@ public sealed class ConversationTests(ChatSite site)
     }
 
     [Fact]
+    public async Task Reload_InARoom_ReturnsToTheRoomWithItsHistory()
+    {
+        await using var ann = await ChatUser.RegisterAsync(site, "ann");
+        var room = Unique.Room("again");
+        await ann.HostAsync(room, maxPlayers: 2);
+        await ann.SendAsync("said before the reload");
+
+        await ann.Page.ReloadAsync();
+
+        await ann.ExpectInRoomAsync(room);
+        await ann.ExpectChatLinesAsync("said before the reload");
+    }
+
+    [Fact]
     public async Task LeaveAndLogOut_ReturnToTheLobbyAndTheNamePage()
     {
         await using var ann = await ChatUser.RegisterAsync(site, "ann");

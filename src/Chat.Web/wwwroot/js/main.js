@@ -40,6 +40,16 @@ async function showRoom(name) {
   await room.open(name, username);
 }
 
+/** The User object carries only a session id; the session list has its room name. */
+async function roomOf(sessionId) {
+  try {
+    const { pending_sessions: pending = [], active_sessions: active = [] } = await api.sessions();
+    return [...pending, ...active].find((s) => s.id === sessionId)?.room ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Decides the view from the API: not signed in, in the lobby, or in a session. */
 async function route() {
   let user;
@@ -61,13 +71,10 @@ async function route() {
   }
 
   signedIn(user.username);
-  if (user.session_id !== null && user.session_id !== undefined) {
-    const { pending_sessions: pending = [], active_sessions: active = [] } = await api.sessions();
-    const session = [...pending, ...active].find((s) => s.id === user.session_id);
-    if (session) {
-      await showRoom(session.room);
-      return;
-    }
+  const roomName = user.session_id === null || user.session_id === undefined ? null : await roomOf(user.session_id);
+  if (roomName !== null) {
+    await showRoom(roomName);
+    return;
   }
   await room.close();
   activate(lobby);

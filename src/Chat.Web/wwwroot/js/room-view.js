@@ -105,8 +105,12 @@ export class RoomView {
     try {
       history = await connection.join();
     } catch (error) {
-      this.#composer.showError(hubErrorText(error));
-      this.#setState("disconnected");
+      // A link that broke mid-join is the reconnect handlers' business; a refusal
+      // over a live link is not going to change by itself.
+      if (connection.isConnected) {
+        this.#composer.showError(hubErrorText(error));
+        this.#setState("disconnected");
+      }
       return;
     }
     if (connection !== this.#connection) {
