@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Chat.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -9,15 +10,11 @@ public sealed class ConversationTests(ChatSite site)
     [Fact]
     public async Task TwoPlayers_ExchangeMessages_EachSeesTheOthersInOrder()
     {
-        await using var bob = await ChatUser.RegisterAsync(site, "bob");
-        await using var ann = await ChatUser.RegisterAsync(site, "ann");
-        var room = Unique.Room("lounge");
-
-        await ann.HostAsync(room, maxPlayers: 2);
-        // Bob's lobby was open before the room existed: it appears there by itself.
-        await bob.JoinFromListAsync(room);
+        await using var players = await TwoPlayers.MeetAsync(site, "lounge");
+        var (ann, bob) = (players.Ann, players.Bob);
         await Expect(ann.Page.Locator("#players-list")).ToContainTextAsync(bob.Name);
-        await Expect(ann.MessageLog.Locator("[data-kind=system]").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"{bob.Name} has joined the room"));
+        await Expect(ann.MessageLog.Locator("[data-kind=system]").Filter(new() { HasText = $"{bob.Name} has joined the room." }))
+            .ToHaveCountAsync(1);
 
         // Both type at once; whatever order the server stores, both must show that same order.
         await Task.WhenAll(
@@ -35,7 +32,7 @@ public sealed class ConversationTests(ChatSite site)
         // Sender and time go with every chat line; ann's own lines are marked as hers.
         var annLine = bob.MessageLog.Locator(".message-chat").Filter(new() { HasText = "ann one" });
         await Expect(annLine.Locator(".message-from")).ToHaveTextAsync(ann.Name);
-        await Expect(annLine.Locator("time")).ToHaveAttributeAsync("datetime", new System.Text.RegularExpressions.Regex("Z$"));
+        await Expect(annLine.Locator("time")).ToHaveAttributeAsync("datetime", new Regex("Z$"));
         await Expect(ann.MessageLog.Locator(".message-mine").Filter(new() { HasText = "ann one" })).ToHaveCountAsync(1);
 
         await ann.ScreenshotAsync("conversation");

@@ -34,11 +34,8 @@ public sealed class LayoutTests(ChatSite site)
     [Fact]
     public async Task ReaderScrolledUp_IsNotYankedToNewMessages()
     {
-        await using var ann = await ChatUser.RegisterAsync(site, "ann");
-        await using var bob = await ChatUser.RegisterAsync(site, "bob");
-        var room = Unique.Room("scroll");
-        await ann.HostAsync(room, maxPlayers: 2);
-        await bob.JoinFromListAsync(room);
+        await using var players = await TwoPlayers.MeetAsync(site, "scroll");
+        var (ann, bob) = (players.Ann, players.Bob);
         for (var i = 1; i <= 25; i++)
         {
             await ann.SendAsync($"filler {i}");

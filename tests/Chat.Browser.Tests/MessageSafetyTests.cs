@@ -11,15 +11,12 @@ public sealed class MessageSafetyTests(ChatSite site)
     [Fact]
     public async Task Messages_ContainingHtml_ShowAsText()
     {
-        await using var ann = await ChatUser.RegisterAsync(site, "ann");
-        await using var bob = await ChatUser.RegisterAsync(site, "bob");
-        var room = Unique.Room("html");
+        await using var players = await TwoPlayers.MeetAsync(site, "html");
+        var (ann, bob) = (players.Ann, players.Bob);
         var dialogs = 0;
         ann.Page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
         bob.Page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
 
-        await ann.HostAsync(room, maxPlayers: 2);
-        await bob.JoinFromListAsync(room);
         await ann.SendAsync(Payload);
         // A plain line after it: once it shows, the payload has had every chance to run.
         await ann.SendAsync("after");

@@ -8,11 +8,8 @@ public sealed class ReconnectionTests(ChatSite site)
     [Fact]
     public async Task NetworkCut_WhileOthersTalk_ShowsEveryMissedMessageOnceOnReturn()
     {
-        await using var ann = await ChatUser.RegisterAsync(site, "ann");
-        await using var bob = await ChatUser.RegisterAsync(site, "bob");
-        var room = Unique.Room("flaky");
-        await ann.HostAsync(room, maxPlayers: 2);
-        await bob.JoinFromListAsync(room);
+        await using var players = await TwoPlayers.MeetAsync(site, "flaky");
+        var (ann, bob) = (players.Ann, players.Bob);
         await ann.SendAsync("before the cut");
         await bob.ExpectChatLinesAsync("before the cut");
 
@@ -47,12 +44,10 @@ public sealed class ReconnectionTests(ChatSite site)
     [Fact]
     public async Task DroppedConnection_ReconnectsByItself_RejoinsAndFetchesWhatItMissed()
     {
-        await using var ann = await ChatUser.RegisterAsync(site, "ann");
-        await using var bob = await ChatUser.RegisterAsync(site, "bob");
-        var bobSockets = await RealtimeSockets.InterceptAsync(bob.Page);
-        var room = Unique.Room("dropped");
-        await ann.HostAsync(room, maxPlayers: 2);
-        await bob.JoinFromListAsync(room);
+        RealtimeSockets? bobSockets = null;
+        await using var players = await TwoPlayers.MeetAsync(
+            site, "dropped", async bob => bobSockets = await RealtimeSockets.InterceptAsync(bob.Page));
+        var (ann, bob) = (players.Ann, players.Bob);
         await ann.SendAsync("before the drop");
         await bob.ExpectChatLinesAsync("before the drop");
         var bobJoined = ann.MessageLog.Locator("[data-kind=system]").Filter(new() { HasText = $"{bob.Name} has joined the room." });
@@ -60,7 +55,7 @@ public sealed class ReconnectionTests(ChatSite site)
         var lastSeen = await bob.LastMessageIdAsync();
 
         await bob.SetOfflineAsync(true);
-        await bobSockets.DropAllAsync();
+        await bobSockets!.DropAllAsync();
         await Expect(bob.Banner).ToBeVisibleAsync();
 
         string[] missed = ["missed one", "missed two", "missed three"];
