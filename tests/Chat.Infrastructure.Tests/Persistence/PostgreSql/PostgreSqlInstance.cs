@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Chat.Infrastructure.Tests.Persistence.Support;
 using Npgsql;
 
 namespace Chat.Infrastructure.Tests.Persistence.PostgreSql;

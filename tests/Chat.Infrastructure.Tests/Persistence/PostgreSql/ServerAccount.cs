@@ -1,3 +1,5 @@
+using Chat.Infrastructure.Tests.Persistence.Support;
+
 namespace Chat.Infrastructure.Tests.Persistence.PostgreSql;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Chat.Infrastructure.Tests.Persistence.PostgreSql;
+namespace Chat.Infrastructure.Tests.Persistence.Support;
 
 /// <summary>Runs a command to completion and fails with everything it printed when it fails.</summary>
 internal static class Processes
