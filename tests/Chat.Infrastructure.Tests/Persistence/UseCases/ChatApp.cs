@@ -4,6 +4,7 @@ using Chat.Domain.Users;
 using Chat.Infrastructure.Tests.Persistence.Databases;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NSubstitute;
 
 namespace Chat.Infrastructure.Tests.Persistence.UseCases;
@@ -12,7 +13,8 @@ namespace Chat.Infrastructure.Tests.Persistence.UseCases;
 /// The use cases over the real infrastructure, composed as the web host composes
 /// them (<c>AddApplication</c> + <c>AddInfrastructure</c>) but without the web: each
 /// <see cref="Send{TResponse}"/> runs in a DI scope of its own, as one request would,
-/// on behalf of the given caller. Real-time broadcasts go to a substitute.
+/// on behalf of the given caller. The hosted services (the group-commit message
+/// log) run as in the host. Real-time broadcasts go to a substitute.
 /// </summary>
 internal sealed class ChatApp : IAsyncDisposable
 {
@@ -20,7 +22,7 @@ internal sealed class ChatApp : IAsyncDisposable
 
     private ChatApp(ServiceProvider services) => _services = services;
 
-    public static ChatApp Over(TestDatabase database)
+    public static async Task<ChatApp> Start(TestDatabase database, CancellationToken cancellationToken)
     {
         var configuration = database.Configuration;
         var services = new ServiceCollection()
@@ -31,7 +33,13 @@ internal sealed class ChatApp : IAsyncDisposable
             .AddSingleton(Substitute.For<IChatBroadcaster>())
             .AddScoped<TestCurrentUser>()
             .AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>());
-        return new ChatApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+        var app = new ChatApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+        foreach (var hosted in app._services.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(cancellationToken);
+        }
+
+        return app;
     }
 
     /// <summary>Runs a use case as <paramref name="caller"/>, or anonymously when null.</summary>
@@ -50,7 +58,15 @@ internal sealed class ChatApp : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var hosted in _services.GetServices<IHostedService>().Reverse())
+        {
+            await hosted.StopAsync(CancellationToken.None);
+        }
+
+        await _services.DisposeAsync();
+    }
 
     /// <summary>The caller of one scope, as the auth cookie would name them.</summary>
     private sealed class TestCurrentUser : ICurrentUser

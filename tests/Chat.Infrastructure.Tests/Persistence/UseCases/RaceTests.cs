@@ -30,7 +30,7 @@ public abstract class RaceTests(TestDatabases databases)
         await using var database = await databases.CreateMigrated(Cancel);
         var host = await database.Store(User("host"), Cancel);
         var racers = await database.StoreAll(Users("racer", Racers), Cancel);
-        await using var app = ChatApp.Over(database);
+        await using var app = await ChatApp.Start(database, Cancel);
         await app.Send(new HostSession("lounge", Robot: null, MaxPlayers), host, Cancel);
 
         var outcome = await Race.Run(racers, racer => app.Send(new JoinSession("LOUNGE", Random: false), racer, Cancel));
@@ -46,7 +46,7 @@ public abstract class RaceTests(TestDatabases databases)
         await using var database = await databases.CreateMigrated(Cancel);
         var host = await database.Store(User("host"), Cancel);
         var racers = await database.StoreAll(Users("racer", Racers), Cancel);
-        await using var app = ChatApp.Over(database);
+        await using var app = await ChatApp.Start(database, Cancel);
         await app.Send(new HostSession("lounge", Robot: null, MaxPlayers), host, Cancel);
 
         var outcome = await Race.Run(racers, racer => app.Send(new JoinSession(Room: null, Random: true), racer, Cancel));
@@ -60,7 +60,7 @@ public abstract class RaceTests(TestDatabases databases)
     public async Task Register_WhenTwentyRaceForOneNameInDifferentCases_ExactlyOneSucceeds()
     {
         await using var database = await databases.CreateMigrated(Cancel);
-        await using var app = ChatApp.Over(database);
+        await using var app = await ChatApp.Start(database, Cancel);
         var spellings = Enumerable.Range(0, Racers).Select(i => Spelling("Zoëlinde", i)).ToList();
 
         var outcome = await Race.Run(spellings, name => app.Send(new RegisterUser(name), caller: null, Cancel));
@@ -76,7 +76,7 @@ public abstract class RaceTests(TestDatabases databases)
     {
         await using var database = await databases.CreateMigrated(Cancel);
         var hosts = await database.StoreAll(Users("host", Racers / 2), Cancel);
-        await using var app = ChatApp.Over(database);
+        await using var app = await ChatApp.Start(database, Cancel);
 
         var outcome = await Race.Run(
             hosts.Select((host, i) => (Host: host, Room: Spelling("Lounge", i))),
