@@ -9,7 +9,27 @@ namespace Chat.Domain.Common;
 /// </summary>
 public static class Names
 {
-    public static string Normalize(string value) => value.Normalize(NormalizationForm.FormC);
+    /// <summary>NFC form; text that is not valid UTF-16 is returned as is, for the rules to refuse.</summary>
+    public static string Normalize(string value) =>
+        IsValidText(value) ? value.Normalize(NormalizationForm.FormC) : value;
+
+    /// <summary>False when the text holds a lone surrogate, which JSON can carry but no database stores faithfully.</summary>
+    public static bool IsValidText(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+
+            rest = rest[consumed..];
+        }
+
+        return true;
+    }
 
     public static string Key(string normalizedValue) => normalizedValue.ToUpperInvariant();
 

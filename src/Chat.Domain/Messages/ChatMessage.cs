@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using Chat.Domain.Common;
 using Chat.Domain.Users;
 
@@ -56,33 +54,14 @@ public sealed class ChatMessage
             return "A message cannot be empty.";
         }
 
-        if (!IsStorableExactly(text))
+        // PostgreSQL text cannot hold U+0000, and a lone surrogate has no UTF-8 form:
+        // either would fail the INSERT, so it is refused here on every provider.
+        if (!Names.IsValidText(text) || text.Contains('\0', StringComparison.Ordinal))
         {
             return "A message must be valid Unicode text without NUL characters.";
         }
 
         return Names.LengthOf(text) > MaxLength ? $"A message is at most {MaxLength} characters." : null;
-    }
-
-    /// <summary>
-    /// Whether every supported database can store the text exactly as sent: PostgreSQL
-    /// refuses U+0000 in text, and an unpaired surrogate has no UTF-8 form (PostgreSQL
-    /// refuses it, SQLite silently stores U+FFFD instead).
-    /// </summary>
-    private static bool IsStorableExactly(string text)
-    {
-        var rest = text.AsSpan();
-        while (!rest.IsEmpty)
-        {
-            if (Rune.DecodeFromUtf16(rest, out var rune, out var consumed) != OperationStatus.Done || rune.Value == 0)
-            {
-                return false;
-            }
-
-            rest = rest[consumed..];
-        }
-
-        return true;
     }
 
     /// <summary>A player's message. Membership is checked by the caller against the stored session.</summary>
