@@ -23,6 +23,8 @@ public abstract class ConcurrencyTokenTests(TestDatabases databases)
         await using var second = database.NewContext();
         var seenByFirst = await first.Sessions.Include(s => s.Members).SingleAsync(s => s.Id == stored.Id, Cancel);
         var seenBySecond = await second.Sessions.Include(s => s.Members).SingleAsync(s => s.Id == stored.Id, Cancel);
+        first.Users.Attach(alice);
+        second.Users.Attach(bob);
         seenByFirst.Join(alice, Now);
         seenBySecond.Join(bob, Now);
         await first.SaveChangesAsync(Cancel);

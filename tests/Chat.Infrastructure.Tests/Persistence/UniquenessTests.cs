@@ -132,6 +132,7 @@ public abstract class UniquenessTests(TestDatabases databases)
     {
         await using var db = database.NewContext();
         var session = await db.Sessions.Include(s => s.Members).SingleAsync(s => s.Id == sessionId, Cancel);
+        db.Users.Attach(user);
         session.Join(user, Now);
         await db.SaveChangesAsync(Cancel);
     }

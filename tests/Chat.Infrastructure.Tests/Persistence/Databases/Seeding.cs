@@ -1,6 +1,10 @@
 namespace Chat.Infrastructure.Tests.Persistence.Databases;
 
-/// <summary>Arranging rows directly, each batch in a context of its own as a separate request would.</summary>
+/// <summary>
+/// Arranging rows directly, each batch in a context of its own as a separate request
+/// would. Attached rather than added: a user stored earlier and reachable from a new
+/// session (its host's seat) is referenced, not inserted again.
+/// </summary>
 internal static class Seeding
 {
     public static async Task<T> Store<T>(this TestDatabase database, T entity, CancellationToken cancellationToken)
@@ -14,7 +18,7 @@ internal static class Seeding
         where T : class
     {
         await using var db = database.NewContext();
-        db.AddRange(entities);
+        db.AttachRange(entities);
         await db.SaveChangesAsync(cancellationToken);
         return entities;
     }
