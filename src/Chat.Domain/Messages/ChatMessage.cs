@@ -54,11 +54,16 @@ public sealed class ChatMessage
             return "A message cannot be empty.";
         }
 
-        // PostgreSQL text cannot hold U+0000, and a lone surrogate has no UTF-8 form:
-        // either would fail the INSERT, so it is refused here on every provider.
-        if (!Names.IsValidText(text) || text.Contains('\0', StringComparison.Ordinal))
+        if (!Names.IsValidText(text))
         {
-            return "A message must be valid Unicode text without NUL characters.";
+            return "A message must be valid Unicode text.";
+        }
+
+        // PostgreSQL text cannot hold U+0000: the INSERT would fail, so it is refused
+        // here, the same on every provider.
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            return "A message cannot contain the NUL character.";
         }
 
         return Names.LengthOf(text) > MaxLength ? $"A message is at most {MaxLength} characters." : null;
