@@ -83,11 +83,33 @@ public sealed class RoomConnection : IAsyncDisposable
     /// <summary>Invokes a hub method with exactly this argument (any shape, for bad input).</summary>
     public Task<JsonElement> Invoke(string method, object? argument) => Hub.InvokeAsync<JsonElement>(method, argument, Ct);
 
-    /// <summary>Invokes a hub method that must fail; returns the reason the client was given.</summary>
+    /// <summary>
+    /// Invokes a hub method that must fail and returns the reason the server gave.
+    /// SignalR wraps it as "An unexpected error occurred invoking 'join' on the
+    /// server. HubException: &lt;reason&gt;"; only the reason is ours.
+    /// </summary>
     public async Task<string> InvokeRefused(string method, object? argument)
     {
         var refused = await Assert.ThrowsAsync<HubException>(() => Invoke(method, argument));
-        return refused.Message;
+        const string Marker = "HubException: ";
+        var at = refused.Message.IndexOf(Marker, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"The server did not give a reason of its own: {refused.Message}");
+        return refused.Message[(at + Marker.Length)..];
+    }
+
+    /// <summary>Invokes a hub method whose argument SignalR itself cannot bind; returns what the client was told.</summary>
+    public async Task<string> InvokeUnbindable(string method, object? argument) =>
+        (await Assert.ThrowsAsync<HubException>(() => Invoke(method, argument))).Message;
+
+    /// <summary>
+    /// For "receives nothing" where no later event can serve as a marker: waits a
+    /// short, bounded time and asserts that no message event arrived.
+    /// </summary>
+    public async Task AssertNoMessageFor(TimeSpan quiet)
+    {
+        var count = _allMessages.Count;
+        await Task.Delay(quiet, Ct);
+        Assert.True(_allMessages.Count == count, $"{Username} received {string.Join(", ", AllMessages.Skip(count))}");
     }
 
     public Task<JsonElement> NextMessage() => Next(_messages, "message");
