@@ -67,7 +67,7 @@ public static partial class Wire
     {
         Assert.False(string.IsNullOrWhiteSpace(message), "The message is empty.");
         Assert.DoesNotContain("Exception", message, StringComparison.Ordinal);
-        Assert.DoesNotContain(" at ", message, StringComparison.Ordinal);
+        Assert.DoesNotMatch(StackFrame(), message);
         Assert.DoesNotContain("Something went wrong on our side", message, StringComparison.Ordinal);
     }
 
@@ -99,6 +99,9 @@ public static partial class Wire
     /// <summary>ISO 8601 UTC with milliseconds and a Z, as the contract gives.</summary>
     public static void AssertTimestamp(string? value) =>
         Assert.Matches(Timestamp(), value ?? string.Empty);
+
+    [GeneratedRegex(@"\bat [\w.`<>]+\.[\w<>]+\(")]
+    private static partial Regex StackFrame();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")]
     private static partial Regex Timestamp();
