@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.WebSockets;
 using Chat.Web.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -132,43 +131,7 @@ public sealed class HubAccessTests(ChatApp app) : IClassFixture<ChatApp>
         }
     }
 
-    private static async Task<HttpResponseMessage> Negotiate(ChatClient client, string? origin)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/chat/negotiate?negotiateVersion=1");
-        if (origin is not null)
-        {
-            request.Headers.Add("Origin", origin);
-        }
+    private static Task<HttpResponseMessage> Negotiate(ChatClient client, string? origin) => HubRequests.Negotiate(client, origin);
 
-        return await client.Send(request);
-    }
-
-    /// <summary>A bare WebSocket upgrade of <c>/chat</c> (no negotiate); returns the status the server answered.</summary>
-    private async Task<HttpStatusCode> Upgrade(CookieContainer? cookies, string? origin)
-    {
-        using var socket = new ClientWebSocket();
-        socket.Options.CollectHttpResponseDetails = true;
-        if (cookies is not null)
-        {
-            socket.Options.Cookies = cookies;
-        }
-
-        if (origin is not null)
-        {
-            socket.Options.SetRequestHeader("Origin", origin);
-        }
-
-        var address = new UriBuilder(app.BaseAddress) { Scheme = "ws", Path = "/chat" }.Uri;
-        try
-        {
-            await socket.ConnectAsync(address, TestContext.Current.CancellationToken);
-            socket.Abort();
-        }
-        catch (WebSocketException)
-        {
-            // Refused: the status is what the test is after.
-        }
-
-        return socket.HttpStatusCode;
-    }
+    private Task<HttpStatusCode> Upgrade(CookieContainer? cookies, string? origin) => HubRequests.Upgrade(app.BaseAddress, cookies, origin);
 }

@@ -178,6 +178,18 @@ public sealed class HubMessageTests(ChatApp app) : IClassFixture<ChatApp>
         Assert.DoesNotContain(await alice.History(room), m => m.Str("message") == "fire and forget");
     }
 
+    [Fact]
+    public async Task Message_OverTheHubsSizeLimit_ClosesTheConnection_AndStoresNothing()
+    {
+        var (room, alice, alices, _, bobs) = await TwoPlayers();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => alices.Say(room, new string('a', 70 * 1024)));
+
+        await alices.WaitUntilClosed();
+        var again = await alice.Connect();
+        await AssertNothingArrived(room, bobs, again);
+    }
+
     /// <summary>Alice hosts, Bob joins; both connections have joined the room and read their join notices.</summary>
     private async Task<(string Room, ChatClient Alice, RoomConnection Alices, ChatClient Bob, RoomConnection Bobs)> TwoPlayers()
     {

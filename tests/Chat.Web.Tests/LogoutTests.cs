@@ -55,14 +55,15 @@ public sealed class LogoutTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
-    public async Task Logout_OldCookie_IsRefusedAtHubNegotiate()
+    public async Task Logout_OldCookie_IsRefusedAtHubNegotiateAndUpgrade()
     {
         var alice = await app.SignUp();
         var replay = Replaying(alice.AuthCookie!);
 
         await alice.Logout();
 
-        await Wire.Problem(await replay.PostRaw("/chat/negotiate?negotiateVersion=1", string.Empty), HttpStatusCode.Unauthorized);
+        await Wire.Problem(await HubRequests.Negotiate(replay), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Unauthorized, await HubRequests.Upgrade(app.BaseAddress, replay.Cookies));
         var refused = await Assert.ThrowsAsync<HttpRequestException>(
             () => RoomConnection.Open(app.BaseAddress, alice.Username, o => o.Cookies = replay.Cookies));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
@@ -97,6 +98,18 @@ public sealed class LogoutTests(ChatApp app) : IClassFixture<ChatApp>
         var again = await app.SignUp(alice.Username);
 
         Assert.Equal(alice.Username, (await again.Me()).Str("username"));
+    }
+
+    [Fact]
+    public async Task Register_WithACookieThatWasLoggedOut_IsNotAlreadySignedIn()
+    {
+        var alice = await app.SignUp();
+        var replay = Replaying(alice.AuthCookie!);
+        await alice.Logout();
+
+        await replay.Register(Unique.Name());
+
+        Assert.Equal(replay.Username, (await replay.Me()).Str("username"));
     }
 
     [Fact]

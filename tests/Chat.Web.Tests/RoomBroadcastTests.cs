@@ -87,4 +87,29 @@ public sealed class RoomBroadcastTests(ChatApp app) : IClassFixture<ChatApp>
         var joined = await bobs.Join(room);
         Assert.Contains(joined.GetProperty("messages").Items(), m => m.Str("message") == "too early");
     }
+
+    [Fact]
+    public async Task AReconnectedClient_RejoinsAndCatchesUpWithAfterId()
+    {
+        var room = Unique.Room();
+        var alice = await app.SignUp();
+        await alice.Host(room);
+        var bob = await app.SignUp();
+        await bob.Join(room);
+        var alices = await alice.Enter(room);
+        var bobs = await bob.Enter(room);
+        await alices.Say(room, "before the drop");
+        var lastSeen = (await bobs.NextMessage(m => m.Str("message") == "before the drop")).LongNumber("id");
+        await bobs.DisposeAsync();
+
+        await alices.Say(room, "while bob was away 1");
+        await alices.Say(room, "while bob was away 2");
+        var again = await bob.Connect();
+        await again.Join(room);
+
+        var missed = await bob.History(room, $"after_id={lastSeen}");
+        Assert.Equal(
+            ["while bob was away 1", "while bob was away 2", $"{bob.Username} has joined the room."],
+            missed.Select(m => m.Str("message")));
+    }
 }

@@ -78,6 +78,15 @@ public sealed class ChatApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             // A temp folder left behind is harmless.
         }
+
+        // The safety net under every test of the class: whatever was sent, the server
+        // never failed in a way it did not mean to (no 500, no unexpected hub failure).
+        var unexpected = Log.Unexpected;
+        if (unexpected.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "The server logged unexpected failures:\n" + string.Join("\n", unexpected.Select(e => $"{e.Category}: {e.Text}\n{e.Error}")));
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

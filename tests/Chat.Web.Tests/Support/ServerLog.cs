@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 
 namespace Chat.Web.Tests.Support;
@@ -14,6 +15,13 @@ public sealed class ServerLog : ILoggerProvider
     public sealed record Entry(LogLevel Level, string Category, string Text, Exception? Error);
 
     public IReadOnlyList<Entry> Errors => [.. _entries.Where(e => e.Level >= LogLevel.Error)];
+
+    /// <summary>
+    /// Errors other than SignalR's own log line for a refused hub call (it logs every
+    /// <c>HubException</c>, which is how the hub refuses on purpose).
+    /// </summary>
+    public IReadOnlyList<Entry> Unexpected =>
+        [.. Errors.Where(e => !(e.Category.EndsWith(".DefaultHubDispatcher", StringComparison.Ordinal) && e.Error is HubException))];
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
