@@ -1,8 +1,11 @@
 using Chat.Application.Common.Interfaces;
 using Chat.Infrastructure.Messaging;
+using Chat.Application.Presence;
 using Chat.Infrastructure.Persistence;
+using Chat.Infrastructure.Presence;
 using Chat.Infrastructure.Realtime;
 using Chat.Infrastructure.Robots;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,15 +14,18 @@ namespace Chat.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Persistence (provider chosen by configuration), the message log and the robot catalog.</summary>
+    /// <summary>Persistence (provider chosen by configuration), the message log and the robots.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddChatDatabase(configuration);
+        services.AddDataProtection().SetApplicationName("Chat").PersistKeysToDbContext<ChatDbContext>();
         services.AddScoped<MessageBatchWriter>();
         services.AddSingleton<GroupCommitMessageLog>();
         services.AddSingleton<IMessageLog>(sp => sp.GetRequiredService<GroupCommitMessageLog>());
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitMessageLog>());
-        services.AddSingleton<IRobotCatalog, RobotCatalog>();
+        services.AddRobots(configuration);
+        services.AddOptions<PresenceOptions>().Bind(configuration.GetSection(PresenceOptions.Section));
+        services.AddScoped<IPresenceTracker, DatabasePresenceTracker>();
         return services;
     }
 
@@ -28,6 +34,7 @@ public static class DependencyInjection
         where THub : Hub
     {
         services.AddSingleton<ConnectionRegistry>();
+        services.AddHostedService<PresenceSweeper>();
         services.AddSingleton<IChatBroadcaster, SignalRBroadcaster<THub>>();
         return services;
     }

@@ -20,6 +20,10 @@ public sealed class ConnectionRegistry
 
     public void Remove(string connectionId) => _connections.TryRemove(connectionId, out _);
 
+    /// <summary>This process's live connections and their users.</summary>
+    public IReadOnlyDictionary<string, int> Snapshot() =>
+        _connections.ToDictionary(c => c.Key, c => c.Value.UserId);
+
     public int Close(int userId)
     {
         var closed = 0;

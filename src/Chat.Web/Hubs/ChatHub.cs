@@ -1,5 +1,6 @@
 using Chat.Application.Common.Models;
 using Chat.Application.Messages.SendMessage;
+using Chat.Application.Presence.TrackConnection;
 using Chat.Application.Rooms.JoinRoom;
 using Chat.Infrastructure.Realtime;
 using Chat.Web.Identity;
@@ -23,20 +24,20 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
 
     public sealed record ErrorEvent(string Msg);
 
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
         if (SignInClaims.UserIdOf(Context.User) is { } userId)
         {
             connections.Add(userId, Context);
+            await sender.Send(new ConnectionOpened(Context.ConnectionId), Context.ConnectionAborted);
         }
-
-        return base.OnConnectedAsync();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    /// <summary>The player keeps their place for the grace period; the presence sweep decides after that.</summary>
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
+        await sender.Send(new ConnectionClosed(Context.ConnectionId), CancellationToken.None);
     }
 
     /// <summary>Failures are also sent as an <c>error</c> event, as the seed did, before the call fails.</summary>

@@ -193,6 +193,50 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Chat.Infrastructure.Presence.ConnectionRecord", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long?>("ClosedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastSeenAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OpenedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ConnectionId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("HubConnections", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Chat.Domain.Messages.ChatMessage", b =>
                 {
                     b.HasOne("Chat.Domain.Users.User", null)
@@ -228,6 +272,15 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Presence.ConnectionRecord", b =>
+                {
+                    b.HasOne("Chat.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
