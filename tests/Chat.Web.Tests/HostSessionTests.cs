@@ -70,6 +70,17 @@ public sealed class HostSessionTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
+    public async Task Host_AtTheLimits_OneHundredCharactersAndOneHundredPlayers_IsAccepted()
+    {
+        var stem = Unique.Room("limits");
+        var room = stem + new string('x', 100 - stem.Length);
+
+        await (await app.SignUp()).Host(room, maxPlayersAllowed: 100);
+
+        Assert.Equal(100, (await Sessions.Find(app, room)).Number("max_players_allowed"));
+    }
+
+    [Fact]
     public async Task Host_RoomTakenIgnoringCase_Is409AndChangesNothing()
     {
         var room = Unique.Room("taken");

@@ -45,6 +45,7 @@ public sealed class RegisterBadInputTests(ChatApp app) : IClassFixture<ChatApp>
         "Server",
         "server",
         "SERVER",
+        "Ｓｅｒｖｅｒ",
     ];
 
     [Theory]
@@ -89,6 +90,14 @@ public sealed class RegisterBadInputTests(ChatApp app) : IClassFixture<ChatApp>
         var refused = await AssertRefused(client => client.Post("/api/register", new { username = "sErVeR" }), HttpStatusCode.BadRequest);
 
         Assert.Contains("reserved", refused.Str("message"), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Register_NameWithALoneSurrogate_Is400AndChangesNothing()
+    {
+        var refused = await AssertRefused(client => client.PostRaw("/api/register", "{\"username\": \"bob\\ud800\"}"), HttpStatusCode.BadRequest);
+
+        Wire.AssertReadable(refused.Str("message"));
     }
 
     [Fact]

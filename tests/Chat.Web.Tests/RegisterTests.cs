@@ -100,6 +100,18 @@ public sealed class RegisterTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
+    public async Task Register_FullWidthLookAlikeOfATakenName_Is409()
+    {
+        var name = Unique.Name("eve");
+        await app.SignUp(name);
+        var fullWidth = string.Concat(name.Select(c => (char)(c + 0xFEE0)));
+
+        var response = await app.Anonymous().Post("/api/register", new { username = fullWidth });
+
+        await Wire.Problem(response, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task Register_WhenAlreadySignedIn_Is409AndKeepsTheFirstSignIn()
     {
         var client = await app.SignUp();
