@@ -1,4 +1,5 @@
 using Chat.Web.Tests.Presence.Support;
+using Chat.Web.Tests.Support;
 
 namespace Chat.Web.Tests.Presence;
 
@@ -8,7 +9,7 @@ public sealed class LapsePastGraceTests(OneServer servers) : IClassFixture<OneSe
     public async Task AHostWhoStaysAway_PastTheGrace_HandsTheHostOn_AndTheRoomIsTold()
     {
         var app = servers.A;
-        var room = Rooms.Fresh();
+        var room = Unique.Room();
         await using var host = await Person.SignUp(app, "host");
         await using var guest = await Person.SignUp(app, "guest");
         await host.Host(app, room);
@@ -18,6 +19,7 @@ public sealed class LapsePastGraceTests(OneServer servers) : IClassFixture<OneSe
 
         await hostLine.DisposeAsync();
 
+        await Eventually.True(async () => (await Lobby.Session(app, room))?.Host() == guest.Name, "the host to be handed on");
         var updated = await guestLine.NextSessionUpdate(s => s.Host() == guest.Name);
         Assert.Equal([guest.Name], updated.Players());
         Assert.Equal("pending", updated.GetProperty("state").GetString());
@@ -34,7 +36,7 @@ public sealed class LapsePastGraceTests(OneServer servers) : IClassFixture<OneSe
     public async Task TheLastHumanStayingAway_EndsTheSession_WhichIsNoLongerListed()
     {
         var app = servers.A;
-        var room = Rooms.Fresh();
+        var room = Unique.Room();
         await using var host = await Person.SignUp(app, "host");
         await host.Host(app, room);
         var hostLine = await host.Enter(app, room);
@@ -51,7 +53,7 @@ public sealed class LapsePastGraceTests(OneServer servers) : IClassFixture<OneSe
     public async Task AHubConnectionClosedBeforeJoining_DoesNotCountAgainstAPlayerWhoUsesOnlyRest()
     {
         var app = servers.A;
-        var room = Rooms.Fresh();
+        var room = Unique.Room();
         await using var host = await Person.SignUp(app, "host");
         await using var guest = await Person.SignUp(app, "guest");
         await host.Host(app, room);

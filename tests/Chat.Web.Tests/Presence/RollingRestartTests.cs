@@ -1,4 +1,5 @@
 using Chat.Web.Tests.Presence.Support;
+using Chat.Web.Tests.Support;
 
 namespace Chat.Web.Tests.Presence;
 
@@ -14,7 +15,7 @@ public sealed class RollingRestartTests
         await using var servers = new TwoServers();
         await servers.InitializeAsync();
         var (a, b) = (servers.A, servers.B);
-        var room = Rooms.Fresh();
+        var room = Unique.Room();
         await using var alice = await Person.SignUp(a, "alice");
         await using var bob = await Person.SignUp(a, "bob");
         await alice.Host(a, room);

@@ -1,4 +1,5 @@
 using Chat.Web.Tests.Presence.Support;
+using Chat.Web.Tests.Support;
 
 namespace Chat.Web.Tests.Presence;
 
@@ -11,7 +12,7 @@ public sealed class TwoServerBusyRoomTests(TwoServers servers) : IAsyncDisposabl
     [Fact]
     public async Task PlayersLeavingBothProcessesAtOnce_WhileOthersTalk_AreEachTakenOutOnce()
     {
-        var room = Rooms.Fresh();
+        var room = Unique.Room();
         var lines = await SeatEight(room);
 
         var leaving = Enumerable.Range(0, 4).ToList();
@@ -49,7 +50,7 @@ public sealed class TwoServerBusyRoomTests(TwoServers servers) : IAsyncDisposabl
 
     private PresenceApp Home(int person) => servers.All[person % 2];
 
-    private async Task<List<RoomLine>> SeatEight(string room)
+    private async Task<List<RoomConnection>> SeatEight(string room)
     {
         for (var i = 0; i < 8; i++)
         {
@@ -62,7 +63,7 @@ public sealed class TwoServerBusyRoomTests(TwoServers servers) : IAsyncDisposabl
             await _people[i].Join(Home(i), room);
         }
 
-        var lines = new List<RoomLine>();
+        var lines = new List<RoomConnection>();
         for (var i = 0; i < 8; i++)
         {
             lines.Add(await _people[i].Enter(Home(i), room));

@@ -1,4 +1,5 @@
 using Chat.Web.Tests.Presence.Support;
+using Chat.Web.Tests.Support;
 
 namespace Chat.Web.Tests.Presence;
 
@@ -13,7 +14,7 @@ public sealed class TwoServerExpiryTests(TwoServers servers) : IClassFixture<Two
     public async Task APlayerWhoLeftProcessA_IsTakenOutOnce_ThoughBothProcessesSweep()
     {
         var (a, b) = (servers.A, servers.B);
-        var room = Rooms.Fresh();
+        var room = Unique.Room();
         await using var alice = await Person.SignUp(a, "alice");
         await using var bob = await Person.SignUp(b, "bob");
         await using var carol = await Person.SignUp(a, "carol");

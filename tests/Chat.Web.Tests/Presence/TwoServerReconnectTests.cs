@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Chat.Web.Tests.Presence.Support;
+using Chat.Web.Tests.Support;
 
 namespace Chat.Web.Tests.Presence;
 
@@ -11,7 +12,7 @@ public sealed class TwoServerReconnectTests(TwoServers servers)
     public async Task APlayerWhoReconnectsToProcessB_WithinTheGrace_KeepsTheirPlace_ThoughProcessASawThemGo()
     {
         var (a, b) = (servers.A, servers.B);
-        var room = Rooms.Fresh();
+        var room = Unique.Room();
         await using var alice = await Person.SignUp(a, "alice");
         await using var bob = await Person.SignUp(a, "bob");
         await alice.Host(a, room);
@@ -20,12 +21,12 @@ public sealed class TwoServerReconnectTests(TwoServers servers)
         var bobOnA = await bob.Enter(a, room);
 
         var away = Stopwatch.StartNew();
-        await bobOnA.Stop();
+        await bobOnA.Hub.StopAsync(TestContext.Current.CancellationToken);
         await bob.Enter(b, room);
         Assert.True(away.Elapsed < servers.DisconnectGrace, $"Reconnecting took {away.Elapsed}, longer than the grace: the test proves nothing.");
 
         // alice goes after bob did: once her grace has run out, so had his.
-        await aliceLine.Stop();
+        await aliceLine.Hub.StopAsync(TestContext.Current.CancellationToken);
         var left = $"{alice.Name} has left the room.";
         await Eventually.True(async () => (await bob.History(b, room)).Contains(left), $"'{left}' to be stored");
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Chat.Web.Tests.Presence.Support;
+using Chat.Web.Tests.Support;
 
 namespace Chat.Web.Tests.Presence;
 
@@ -25,7 +26,7 @@ public sealed class TwoServerSignInTests(TwoServers servers)
     public async Task LogoutThroughProcessA_ClosesTheHubConnectionHeldByProcessB_AndEndsTheSignInThere()
     {
         var (a, b) = (servers.A, servers.B);
-        var room = Rooms.Fresh();
+        var room = Unique.Room();
         await using var alice = await Person.SignUp(a, "alice");
         await alice.Host(a, room);
         var lineOnB = await alice.Enter(b, room);
@@ -34,7 +35,7 @@ public sealed class TwoServerSignInTests(TwoServers servers)
 
         await alice.Logout(a);
 
-        await lineOnB.WaitUntilClosedByTheServer();
+        await lineOnB.WaitUntilClosed();
         await Eventually.True(async () => await b.OpenConnectionRows(aliceId) == 0, "alice's connection rows to be closed");
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(b.BaseAddress, "/api/lobby"));

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Chat.Web.Tests.Support;
 
 namespace Chat.Web.Tests.Presence.Support;
 
@@ -13,10 +13,8 @@ namespace Chat.Web.Tests.Presence.Support;
 /// </summary>
 public sealed class Person : IAsyncDisposable
 {
-    private static int _next;
-
     private readonly HttpClient _http;
-    private readonly List<RoomLine> _lines = [];
+    private readonly List<RoomConnection> _lines = [];
 
     private Person(string name)
     {
@@ -34,7 +32,7 @@ public sealed class Person : IAsyncDisposable
     public static async Task<Person> SignUp(PresenceApp app, string stem)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var person = new Person(stem + Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture));
+        var person = new Person(Unique.Name(stem));
         await person.Ok(await person.Post(app, "/api/register", new { username = person.Name }));
         return person;
     }
@@ -60,7 +58,7 @@ public sealed class Person : IAsyncDisposable
     }
 
     /// <summary>A hub connection to <paramref name="app"/> that has joined the room and seen its own join notice.</summary>
-    public async Task<RoomLine> Enter(PresenceApp app, string room)
+    public async Task<RoomConnection> Enter(PresenceApp app, string room)
     {
         var line = await Connect(app);
         await line.Join(room);
@@ -69,10 +67,10 @@ public sealed class Person : IAsyncDisposable
     }
 
     /// <summary>A hub connection to <paramref name="app"/> carrying this person's cookie.</summary>
-    public async Task<RoomLine> Connect(PresenceApp app)
+    public async Task<RoomConnection> Connect(PresenceApp app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var line = await RoomLine.Open(app.BaseAddress, Name, Cookies);
+        var line = await RoomConnection.Open(app.BaseAddress, Name, o => o.Cookies = Cookies);
         _lines.Add(line);
         return line;
     }
