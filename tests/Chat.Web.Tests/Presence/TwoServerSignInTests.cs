@@ -32,13 +32,13 @@ public sealed class TwoServerSignInTests(TwoServers servers) : IClassFixture<Two
         await using var alice = await Person.SignUp(a, "alice");
         await alice.Host(a, room);
         var lineOnB = await alice.Enter(b, room);
-        var aliceId = await UserId(alice, b);
+        var aliceId = await ServerState.UserId(alice, b);
         var cookie = alice.Cookies.GetCookieHeader(b.BaseAddress);
 
         await alice.Logout(a);
 
         await lineOnB.WaitUntilClosedByTheServer();
-        await Eventually.True(async () => await OpenConnections(b, aliceId) == 0, "alice's connection rows to be closed");
+        await Eventually.True(async () => await ServerState.OpenConnections(b, aliceId) == 0, "alice's connection rows to be closed");
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(b.BaseAddress, "/api/lobby"));
         request.Headers.Add("Cookie", cookie);
@@ -47,19 +47,5 @@ public sealed class TwoServerSignInTests(TwoServers servers) : IClassFixture<Two
         Assert.Null(await Lobby.Session(b, room));
         Assert.Empty(a.Log.Problems);
         Assert.Empty(b.Log.Problems);
-    }
-
-    private static async Task<int> UserId(Person person, PresenceApp app)
-    {
-        using var response = await person.Get(app, "/api/lobby");
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return body.RootElement.GetProperty("data").GetProperty("user").GetProperty("id").GetInt32();
-    }
-
-    private static async Task<int> OpenConnections(PresenceApp app, int userId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ChatDbContext>().Set<ConnectionRecord>()
-            .CountAsync(c => c.UserId == userId && c.ClosedAtMs == null, TestContext.Current.CancellationToken);
     }
 }
