@@ -59,9 +59,8 @@ public static class RobotTranscript
     public static string WithoutOwnName(string reply, string robotName)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var (speaker, text) = Split(reply.Trim());
-        return speaker is not null && string.Equals(speaker, robotName, StringComparison.OrdinalIgnoreCase)
-            ? text.Trim()
-            : reply.Trim();
+        var trimmed = reply.Trim();
+        var ownPrefix = robotName + Separator.TrimEnd();
+        return trimmed.StartsWith(ownPrefix, StringComparison.OrdinalIgnoreCase) ? trimmed[ownPrefix.Length..].Trim() : trimmed;
     }
 }
