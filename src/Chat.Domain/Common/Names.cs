@@ -5,7 +5,8 @@ namespace Chat.Domain.Common;
 
 /// <summary>
 /// Normalisation shared by user and room names: NFC so that "Zoë" typed on two
-/// keyboards is one name, and an upper-case key so uniqueness ignores case.
+/// keyboards is one name, and a compatibility, upper-case key so uniqueness
+/// ignores case and look-alike widths.
 /// </summary>
 public static class Names
 {
@@ -31,7 +32,12 @@ public static class Names
         return true;
     }
 
-    public static string Key(string normalizedValue) => normalizedValue.ToUpperInvariant();
+    /// <summary>
+    /// The comparison key: compatibility-normalised (NFKC) and upper-cased, so that
+    /// a full-width "ａｌｉｃｅ" or "Ｓｅｒｖｅｒ" cannot pass for "alice" or "Server".
+    /// </summary>
+    public static string Key(string value) =>
+        (IsValidText(value) ? value.Normalize(NormalizationForm.FormKC) : value).ToUpperInvariant();
 
     /// <summary>Length in Unicode scalar values, so a letter outside the BMP counts once.</summary>
     public static int LengthOf(string value)

@@ -149,4 +149,22 @@ public sealed class UsernameTests
     {
         Assert.Equal(Username.RuleText, Username.Problem(name));
     }
+    [Fact]
+    public void Problem_ForFullWidthServer_SaysItIsReserved()
+    {
+        Assert.Contains("reserved", Username.Problem("\uFF33\uFF45\uFF52\uFF56\uFF45\uFF52"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Key_OfFullWidthName_IsTheKeyOfTheNarrowName()
+    {
+        Assert.Equal(Names.Key("alice"), Names.Key("\uFF41\uFF4C\uFF49\uFF43\uFF45"));
+    }
+
+    [Fact]
+    public void Problem_ForLettersThatExpandBeyondTheStoredKey_GivesTheRule()
+    {
+        // U+FDFA is one letter that compatibility normalisation turns into eighteen.
+        Assert.Equal(Username.RuleText, Username.Problem(new string('\uFDFA', 30)));
+    }
 }
