@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Chat.Infrastructure.Tests.Robots.Support;
+using Chat.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,10 +13,11 @@ using Microsoft.Extensions.Logging;
 namespace Chat.Web.Tests.Robots;
 
 /// <summary>
-/// The whole service on Kestrel at a loopback port, with a SQLite file of its own
-/// and three robots: the offline <c>eliza</c>, <c>stubby</c> behind a local
-/// chat-completions stub that answers, and <c>broken</c> behind one that answers
-/// 500. The robot pauses only briefly, so the tests wait for little.
+/// <see cref="ChatApp"/>'s server with three robots on offer: the offline
+/// <c>eliza</c>, <c>stubby</c> behind a local chat-completions stub that answers,
+/// and <c>broken</c> behind one that answers 500. The stubs must be listening
+/// before the server is configured, which is why this is a fixture of its own.
+/// The robot pauses only briefly, so the tests wait for little.
 /// </summary>
 public sealed class RobotApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -23,6 +25,7 @@ public sealed class RobotApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string StubProviderModel = "stub-model";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"chat-robot-tests-{Guid.NewGuid():N}");
+    private readonly ConcurrentBag<ChatClient> _clients = [];
     private StubCompletionsServer? _answering;
     private StubCompletionsServer? _failing;
 
@@ -30,14 +33,14 @@ public sealed class RobotApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>What the server logged at warning level and above.</summary>
+    public ServerLog Log { get; } = new();
+
     /// <summary>What the stub that answers was asked.</summary>
     internal ConcurrentQueue<StubRequest> AnsweringRequests => _answering!.Requests;
 
     /// <summary>What the stub that fails was asked.</summary>
     internal ConcurrentQueue<StubRequest> FailingRequests => _failing!.Requests;
-
-    /// <summary>What the server logged at warning level and above.</summary>
-    public CapturedLog Log { get; } = new();
 
     public async ValueTask InitializeAsync()
     {
@@ -49,21 +52,25 @@ public sealed class RobotApp : WebApplicationFactory<Program>, IAsyncLifetime
         BaseAddress = new Uri(addresses.Single());
     }
 
-    public Player NewPlayer() => new(BaseAddress);
+    /// <summary>A client signed in under a fresh name.</summary>
+    public async Task<ChatClient> SignUp(string stem)
+    {
+        var client = new ChatClient(BaseAddress);
+        _clients.Add(client);
+        await client.Register(Unique.Name(stem));
+        return client;
+    }
 
     public override async ValueTask DisposeAsync()
     {
+        foreach (var client in _clients)
+        {
+            await client.DisposeAsync();
+        }
+
         await base.DisposeAsync();
-        if (_answering is not null)
-        {
-            await _answering.DisposeAsync();
-        }
-
-        if (_failing is not null)
-        {
-            await _failing.DisposeAsync();
-        }
-
+        await (_answering?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await (_failing?.DisposeAsync() ?? ValueTask.CompletedTask);
         SqliteConnection.ClearAllPools();
         try
         {
@@ -73,6 +80,14 @@ public sealed class RobotApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             // A temp folder left behind is harmless.
         }
+
+        // A failing model is a warning by design; an error means a turn broke.
+        var unexpected = Log.Unexpected;
+        if (unexpected.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "The server logged unexpected failures:\n" + string.Join("\n", unexpected.Select(e => $"{e.Category}: {e.Text}\n{e.Error}")));
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -80,7 +95,6 @@ public sealed class RobotApp : WebApplicationFactory<Program>, IAsyncLifetime
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("ConnectionStrings:Chat", $"Data Source={Path.Combine(_folder, "chat.db")}");
         builder.UseSetting("Robot:ReplyDelay", "00:00:00.050");
-        builder.UseSetting("Robot:ReplyTimeout", "00:00:30");
         builder.UseSetting("Robot:Models:eliza:Provider", "Offline");
         OpenAIModel(builder, "stubby", _answering!.Endpoint);
         OpenAIModel(builder, "broken", _failing!.Endpoint);
@@ -96,33 +110,5 @@ public sealed class RobotApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting($"Robot:Models:{name}:Provider", "OpenAI");
         builder.UseSetting($"Robot:Models:{name}:Endpoint", endpoint.ToString());
         builder.UseSetting($"Robot:Models:{name}:Model", StubProviderModel);
-    }
-}
-
-/// <summary>Keeps the server's warnings and errors for tests to read.</summary>
-public sealed class CapturedLog : ILoggerProvider
-{
-    public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Entries { get; } = new();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Entries);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(string category, ConcurrentQueue<(string, LogLevel, string)> entries) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                entries.Enqueue((category, logLevel, formatter(state, exception)));
-            }
-        }
     }
 }
