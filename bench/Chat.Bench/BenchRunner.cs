@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chat.Bench.Hosting;
 using Chat.Bench.Load;
 using Chat.Bench.Reporting;
@@ -10,6 +11,7 @@ internal static class BenchRunner
 {
     public static async Task<int> RunAsync(BenchOptions options)
     {
+        Progress.Say($"load average before the run: {MachineLoad.Describe()}");
         var targets = new List<Func<IBenchTarget>>();
         if (options.RunRelay)
         {
@@ -43,25 +45,27 @@ internal static class BenchRunner
         var slot = new MeasurementSlot();
         Progress.Say($"{target.Name}: connecting {options.Clients} clients in rooms of {BenchOptions.RoomSize}");
         var clients = await ClientPool.ConnectAsync(target, options.Clients, BenchOptions.RoomSize, slot);
+        var load = new LoadContext(clients, slot, () => target.ServerProcessorTime);
         var results = new List<RunResult>();
         try
         {
             Progress.Say($"{target.Name}: warming up for {options.Warmup.TotalSeconds:0}s");
-            await SaturationLoad.RunAsync(clients, options.Depth, options.Warmup, slot);
+            await SaturationLoad.RunAsync(load, options.Depth, options.Warmup);
 
             if (options.RunSaturation)
             {
                 Progress.Say($"{target.Name}: saturation for {options.Duration.TotalSeconds:0}s");
-                var measurement = await SaturationLoad.RunAsync(clients, options.Depth, options.Duration, slot);
-                results.Add(measurement.Summarise(target.Name, "saturation", clients.Count, $"depth {options.Depth}"));
+                var measurement = await SaturationLoad.RunAsync(load, options.Depth, options.Duration);
+                results.Add(measurement.Summarise(target.Name, "saturation", clients.Count, $"{options.Depth} in flight per client"));
             }
             if (options.RunSteady)
             {
                 Progress.Say($"{target.Name}: steady {options.SteadyRate} msg/s for {options.Duration.TotalSeconds:0}s");
-                var outcome = await SteadyLoad.RunAsync(clients, options.SteadyRate, options.Duration, slot);
+                var outcome = await SteadyLoad.RunAsync(load, options.SteadyRate, options.Duration);
                 var result = outcome.Measurement.Summarise(target.Name, "steady", clients.Count, "");
                 var verdict = outcome.Sustained(options.SteadyRate, result) ? "sustained" : "NOT sustained";
-                results.Add(result with { Note = $"{outcome.Accepted}/{outcome.Scheduled} accepted, {verdict}" });
+                var note = string.Create(CultureInfo.InvariantCulture, $"{outcome.Accepted}/{outcome.Scheduled} accepted, {verdict}; generator lag p99 {outcome.GeneratorLag.P99:0.0} ms");
+                results.Add(result with { Note = note });
             }
         }
         finally

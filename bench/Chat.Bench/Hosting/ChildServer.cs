@@ -65,6 +65,15 @@ internal sealed class ChildServer : IAsyncDisposable
         throw new TimeoutException($"{probe} did not answer within {timeout.TotalSeconds:0}s:\n{OutputTail()}");
     }
 
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public string OutputTail()
     {
         lock (_outputTail)

@@ -9,7 +9,7 @@ namespace Chat.Bench.Load;
 /// messages sent inside it, however late they arrive, so a slow tail is not
 /// cut off at the end of the window.
 /// </summary>
-internal sealed class Measurement(long windowStart, long windowEnd)
+internal sealed class Measurement(long windowStart, long windowEnd, CpuMeter cpu)
 {
     private readonly LatencySamples _delivery = new();
     private readonly LatencySamples _acknowledgement = new();
@@ -17,10 +17,11 @@ internal sealed class Measurement(long windowStart, long windowEnd)
     private long _deliveries;
     private long _failures;
 
-    public static Measurement StartingNow(TimeSpan window)
+    public static Measurement StartingNow(TimeSpan window, Func<TimeSpan> serverCpu)
     {
+        var cpu = new CpuMeter(serverCpu);
         var start = Stopwatch.GetTimestamp();
-        return new Measurement(start, start + (long)(window.TotalSeconds * Stopwatch.Frequency));
+        return new Measurement(start, start + (long)(window.TotalSeconds * Stopwatch.Frequency), cpu);
     }
 
     public long WindowStart => windowStart;
@@ -53,6 +54,9 @@ internal sealed class Measurement(long windowStart, long windowEnd)
 
     public void RecordFailure() => Interlocked.Increment(ref _failures);
 
+    /// <summary>Called once the last message of the window has been sent.</summary>
+    public void StopCpuMeter() => cpu.Stop();
+
     public RunResult Summarise(string target, string mode, int clients, string note) => new(
         target,
         mode,
@@ -62,6 +66,7 @@ internal sealed class Measurement(long windowStart, long windowEnd)
         _delivery.Summarise(),
         _acknowledgement.Summarise(),
         Interlocked.Read(ref _failures),
+        cpu.Usage,
         note);
 
     private bool InWindow(long timestamp) => timestamp >= windowStart && timestamp < windowEnd;

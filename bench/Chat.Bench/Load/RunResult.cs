@@ -9,4 +9,5 @@ internal sealed record RunResult(
     LatencySummary Delivery,
     LatencySummary Acknowledgement,
     long Failures,
+    CpuUsage Cpu,
     string Note);

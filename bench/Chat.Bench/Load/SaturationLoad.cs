@@ -10,14 +10,13 @@ namespace Chat.Bench.Load;
 /// </summary>
 internal static class SaturationLoad
 {
-    public static async Task<Measurement> RunAsync(IReadOnlyList<BenchClient> clients, int depth, TimeSpan duration, MeasurementSlot slot)
+    public static async Task<Measurement> RunAsync(LoadContext context, int depth, TimeSpan duration)
     {
-        var measurement = Measurement.StartingNow(duration);
-        slot.Current = measurement;
-        var loops = clients.SelectMany(client => Enumerable.Range(0, depth).Select(_ => SendUntilWindowEndsAsync(client, measurement)));
+        var measurement = context.Begin(duration);
+        var loops = context.Clients.SelectMany(client => Enumerable.Range(0, depth).Select(_ => SendUntilWindowEndsAsync(client, measurement)));
         await Task.WhenAll(loops);
-        await Task.Delay(LoadTiming.DeliveryGrace);
-        slot.Current = null;
+        measurement.StopCpuMeter();
+        await context.EndAsync();
         return measurement;
     }
 

@@ -7,27 +7,30 @@ namespace Chat.Bench.Load;
 /// Open loop: messages leave on a fixed schedule spread round-robin over the
 /// clients, whether or not earlier ones were answered, so a slow server shows
 /// up as latency instead of quietly lowering the offered rate. Each message
-/// carries its scheduled instant, so any lag of the generator counts too.
+/// carries its scheduled instant, so any lag of the generator counts too; that
+/// lag is reported on its own so it can be told apart from the server's.
 /// </summary>
 internal static class SteadyLoad
 {
     // Past this many unanswered messages the target is plainly not keeping up; sending more would only grow its queue.
     private const int MaxInFlight = 5_000;
 
-    public static async Task<SteadyOutcome> RunAsync(IReadOnlyList<BenchClient> clients, int rate, TimeSpan duration, MeasurementSlot slot)
+    public static async Task<SteadyOutcome> RunAsync(LoadContext context, int rate, TimeSpan duration)
     {
-        var measurement = Measurement.StartingNow(duration);
-        slot.Current = measurement;
+        var clients = context.Clients;
+        var measurement = context.Begin(duration);
         var total = (long)(rate * duration.TotalSeconds);
         var ticksPerMessage = Stopwatch.Frequency / (double)rate;
         var tracker = new InFlightTracker();
+        var generatorLag = new LatencySamples();
         var sends = new List<Task>((int)total);
         long scheduled = 0;
         long skipped = 0;
 
         while (scheduled < total)
         {
-            var due = Math.Min(total, (long)((Stopwatch.GetTimestamp() - measurement.WindowStart) / ticksPerMessage) + 1);
+            var now = Stopwatch.GetTimestamp();
+            var due = Math.Min(total, (long)((now - measurement.WindowStart) / ticksPerMessage) + 1);
             for (; scheduled < due; scheduled++)
             {
                 if (tracker.Count >= MaxInFlight)
@@ -36,15 +39,16 @@ internal static class SteadyLoad
                     continue;
                 }
                 var intendedAt = measurement.WindowStart + (long)(scheduled * ticksPerMessage);
+                generatorLag.Add(MessageStamp.Milliseconds(intendedAt, now));
                 sends.Add(tracker.TrackAsync(clients[(int)(scheduled % clients.Count)], intendedAt, measurement));
             }
             await Task.Delay(1);
         }
+        measurement.StopCpuMeter();
 
         await WaitForAnswersAsync(sends);
-        await Task.Delay(LoadTiming.DeliveryGrace);
-        slot.Current = null;
-        return new SteadyOutcome(measurement, total, tracker.Accepted, skipped);
+        await context.EndAsync();
+        return new SteadyOutcome(measurement, total, tracker.Accepted, skipped, generatorLag.Summarise());
     }
 
     private static async Task WaitForAnswersAsync(List<Task> sends)
@@ -72,6 +76,7 @@ internal static class SteadyLoad
             Interlocked.Increment(ref _count);
             try
             {
+                // Lets the schedule loop go on at once; the send continues on a pool thread.
                 await Task.Yield();
                 if (await LoadTiming.SendAsync(client, intendedAt, measurement) == SendOutcome.Accepted)
                 {
@@ -86,7 +91,7 @@ internal static class SteadyLoad
     }
 }
 
-internal sealed record SteadyOutcome(Measurement Measurement, long Scheduled, long Accepted, long Skipped)
+internal sealed record SteadyOutcome(Measurement Measurement, long Scheduled, long Accepted, long Skipped, LatencySummary GeneratorLag)
 {
     /// <summary>Every scheduled message went out and was accepted, at (almost) the offered rate inside the window.</summary>
     public bool Sustained(int rate, RunResult result) =>

@@ -17,6 +17,8 @@ internal sealed class ChatServiceTarget(string repositoryRoot, string configurat
 
     public string Name => "chat";
 
+    public TimeSpan ServerProcessorTime => _server?.ProcessorTime ?? TimeSpan.Zero;
+
     public async Task StartAsync()
     {
         var outputFolder = ServiceBuild.OutputFolder(repositoryRoot, configuration);

@@ -10,6 +10,9 @@ internal interface IBenchTarget : IAsyncDisposable
 
     Task StartAsync();
 
+    /// <summary>Processor time the server process has used so far.</summary>
+    TimeSpan ServerProcessorTime { get; }
+
     /// <summary>Prepares whatever the seat needs server-side (account, room) and returns a client not yet connected.</summary>
     Task<BenchClient> CreateClientAsync(ClientSeat seat, MeasurementSlot slot, CancellationToken cancellationToken);
 }

@@ -14,6 +14,8 @@ internal sealed class RelayTarget : IBenchTarget
 
     public string Name => "relay";
 
+    public TimeSpan ServerProcessorTime => _server?.ProcessorTime ?? TimeSpan.Zero;
+
     public async Task StartAsync()
     {
         var startInfo = SelfStartInfo();
