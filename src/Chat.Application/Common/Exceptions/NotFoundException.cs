@@ -1,0 +1,3 @@
+namespace Chat.Application.Common.Exceptions;
+
+public sealed class NotFoundException(string message) : Exception(message);

@@ -1,0 +1,21 @@
+using Chat.Application.Common.Models;
+
+namespace Chat.Application.Common.Interfaces;
+
+/// <summary>
+/// Pushes real-time events to the connections that joined a room. Called only
+/// after the change it reports is committed, so a client never sees a message
+/// that could still be rolled back.
+/// </summary>
+public interface IChatBroadcaster
+{
+    Task MessagePosted(MessageDto message, CancellationToken cancellationToken);
+
+    Task SessionUpdated(SessionDto session, CancellationToken cancellationToken);
+
+    /// <summary>Lets this connection receive the room's broadcasts.</summary>
+    Task AddToRoom(string connectionId, int sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Closes every real-time connection of a user who signed out.</summary>
+    Task CloseConnectionsOf(int userId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,28 @@
+using Chat.Application.Common.Behaviours;
+using Chat.Application.Sessions.Common;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>The use cases, the mediator pipeline (in order: logging, validation, retry on conflict) and the validators.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddMediator((Mediator.MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(RetryOnConflictBehaviour<,>),
+            ];
+        });
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddScoped<SessionCommitter>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

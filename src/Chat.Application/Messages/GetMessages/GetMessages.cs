@@ -1,0 +1,71 @@
+using Chat.Application.Common.Exceptions;
+using Chat.Application.Common.Interfaces;
+using Chat.Application.Common.Mapping;
+using Chat.Application.Common.Models;
+using Chat.Domain.Common;
+using Chat.Domain.Messages;
+using Chat.Domain.Sessions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chat.Application.Messages.GetMessages;
+
+/// <summary>
+/// A page of a room's history, oldest first. Without ids: the latest <c>Limit</c>;
+/// <c>BeforeId</c>: the latest before it; <c>AfterId</c>: the oldest after it (what a
+/// reconnecting client asks for); both: the oldest of that range.
+/// </summary>
+public sealed record GetMessages(string Room, long? AfterId = null, long? BeforeId = null, int? Limit = null)
+    : IQuery<IReadOnlyList<MessageDto>>
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 500;
+}
+
+public sealed class GetMessagesHandler(IChatDbContext db, ICurrentUser currentUser)
+    : IQueryHandler<GetMessages, IReadOnlyList<MessageDto>>
+{
+    public async ValueTask<IReadOnlyList<MessageDto>> Handle(GetMessages query, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireId();
+        var key = Names.Key(RoomName.Clean(query.Room));
+        var session = await db.Sessions
+            .Where(s => s.NormalizedRoom == key)
+            .Select(s => new { s.Id, s.Room, WasPlayer = s.Members.Any(m => m.UserId == userId) })
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"There is no session named '{RoomName.Clean(query.Room)}'.");
+        if (!session.WasPlayer)
+        {
+            throw new ForbiddenAccessException($"Only players of '{session.Room}' can read its messages.");
+        }
+
+        var limit = Math.Min(query.Limit ?? GetMessages.DefaultLimit, GetMessages.MaxLimit);
+        var page = await History.Page(db.Messages.AsNoTracking().Where(m => m.SessionId == session.Id), query.AfterId, query.BeforeId, limit)
+            .ToListAsync(cancellationToken);
+        return [.. History.OldestFirst(page, query.AfterId).Select(m => m.ToDto(session.Room))];
+    }
+}
+
+/// <summary>Paging over a room's messages by id, shared by the REST history and the hub's join.</summary>
+public static class History
+{
+    public static IQueryable<ChatMessage> Page(IQueryable<ChatMessage> messages, long? afterId, long? beforeId, int limit)
+    {
+        if (afterId is { } after)
+        {
+            messages = messages.Where(m => m.Id > after);
+        }
+
+        if (beforeId is { } before)
+        {
+            messages = messages.Where(m => m.Id < before);
+        }
+
+        // After an id the reader wants what comes next; otherwise the most recent.
+        var ordered = afterId is null ? messages.OrderByDescending(m => m.Id) : messages.OrderBy(m => m.Id);
+        return ordered.Take(limit);
+    }
+
+    public static IEnumerable<ChatMessage> OldestFirst(IEnumerable<ChatMessage> page, long? afterId) =>
+        afterId is null ? page.Reverse() : page;
+}

@@ -1,0 +1,34 @@
+using Chat.Application.Common.Exceptions;
+using Chat.Application.Common.Interfaces;
+using Chat.Application.Common.Mapping;
+using Chat.Application.Common.Models;
+using Chat.Domain.Common;
+using Mediator;
+
+namespace Chat.Application.Messages.SendMessage;
+
+/// <summary>A player says something in a room: stored first, then broadcast to the room.</summary>
+public sealed record SendMessage(string? From, string? Room, string? Message) : ICommand<MessageDto>;
+
+public sealed class SendMessageHandler(
+    IMessageLog log,
+    ICurrentUser currentUser,
+    IChatBroadcaster broadcaster,
+    TimeProvider clock) : ICommandHandler<SendMessage, MessageDto>
+{
+    public async ValueTask<MessageDto> Handle(SendMessage command, CancellationToken cancellationToken)
+    {
+        var senderId = currentUser.RequireId();
+        var sender = currentUser.Username!;
+        if (!string.Equals(Names.Normalize(command.From!), sender, StringComparison.Ordinal))
+        {
+            throw new ForbiddenAccessException($"You can only send messages as {sender}.");
+        }
+
+        var draft = new MessageDraft(senderId, sender, command.Room!, command.Message!, clock.GetUtcNow());
+        var posted = await log.Append(draft, cancellationToken);
+        var message = posted.Message.ToDto(posted.Room);
+        await broadcaster.MessagePosted(message, cancellationToken);
+        return message;
+    }
+}

@@ -1,0 +1,68 @@
+using Chat.Application.Common.Interfaces;
+using Chat.Application.Common.Mapping;
+using Chat.Application.Common.Models;
+using Chat.Domain.Messages;
+using Chat.Domain.Sessions;
+using Chat.Domain.Sessions.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chat.Application.Sessions.Common;
+
+/// <summary>
+/// Saves a changed session together with the notices its events call for, in one
+/// transaction, and only then tells the room. Every use case that changes a
+/// session (host, join, leave, logout, a lapsed disconnect) ends here.
+/// </summary>
+public sealed class SessionCommitter(IChatDbContext db, IChatBroadcaster broadcaster, TimeProvider clock)
+{
+    public async Task<SessionDto> Commit(ChatSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var events = session.Events.ToArray();
+        session.ClearEvents();
+        var now = clock.GetUtcNow();
+        if (events.Any(e => e is SessionEnded))
+        {
+            await RetireRobots(session, now, cancellationToken);
+        }
+
+        List<ChatMessage> notices;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            notices = [.. events.Select(SessionNotices.For).OfType<string>().Select(text => ChatMessage.Notice(session.Id, text, now))];
+            if (notices.Count > 0)
+            {
+                db.Messages.AddRange(notices);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var notice in notices)
+        {
+            await broadcaster.MessagePosted(notice.ToDto(session.Room), cancellationToken);
+        }
+
+        var dto = session.ToDto();
+        await broadcaster.SessionUpdated(dto, cancellationToken);
+        return dto;
+    }
+
+    /// <summary>A robot lives only as long as its session: its name is freed when the session ends.</summary>
+    private async Task RetireRobots(ChatSession session, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var robotIds = session.Members.Where(m => m.IsRobot).Select(m => m.UserId).ToList();
+        if (robotIds.Count == 0)
+        {
+            return;
+        }
+
+        var robots = await db.Users.Where(u => robotIds.Contains(u.Id) && u.SignedOutAt == null).ToListAsync(cancellationToken);
+        foreach (var robot in robots)
+        {
+            robot.SignOut(at);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Chat.Domain.Sessions.Events;
+
+namespace Chat.Application.Sessions.Common;
+
+/// <summary>The system notices players read in the room, worded as the contract gives them.</summary>
+public static class SessionNotices
+{
+    public static string Joined(string username) => $"{username} has joined the room.";
+
+    public static string Left(string username) => $"{username} has left the room.";
+
+    public const string Started = "The session has started.";
+
+    public const string Ended = "The session has ended.";
+
+    /// <summary>
+    /// The notice for a session event, or null when players learn of it otherwise: a
+    /// join is announced when the player's connection joins the room, a new host
+    /// through <c>session_updated</c>.
+    /// </summary>
+    public static string? For(SessionEvent happened) => happened switch
+    {
+        PlayerLeft left => Left(left.Username),
+        SessionStarted => Started,
+        SessionEnded => Ended,
+        _ => null,
+    };
+}

@@ -1,0 +1,39 @@
+using Chat.Application.Common.Interfaces;
+using Chat.Infrastructure.Messaging;
+using Chat.Application.Presence;
+using Chat.Infrastructure.Persistence;
+using Chat.Infrastructure.Presence;
+using Chat.Infrastructure.Realtime;
+using Chat.Infrastructure.Robots;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Persistence (provider chosen by configuration), the message log and the robot catalog.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddChatDatabase(configuration);
+        services.AddScoped<MessageBatchWriter>();
+        services.AddSingleton<GroupCommitMessageLog>();
+        services.AddSingleton<IMessageLog>(sp => sp.GetRequiredService<GroupCommitMessageLog>());
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitMessageLog>());
+        services.AddSingleton<IRobotCatalog, RobotCatalog>();
+        services.AddOptions<PresenceOptions>().Bind(configuration.GetSection(PresenceOptions.Section));
+        services.AddScoped<IPresenceTracker, DatabasePresenceTracker>();
+        return services;
+    }
+
+    /// <summary>The SignalR side of <see cref="IChatBroadcaster"/>, for the host's hub type.</summary>
+    public static IServiceCollection AddSignalRBroadcaster<THub>(this IServiceCollection services)
+        where THub : Hub
+    {
+        services.AddSingleton<ConnectionRegistry>();
+        services.AddHostedService<PresenceSweeper>();
+        services.AddSingleton<IChatBroadcaster, SignalRBroadcaster<THub>>();
+        return services;
+    }
+}

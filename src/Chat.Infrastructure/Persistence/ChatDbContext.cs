@@ -1,0 +1,45 @@
+using Chat.Application.Common.Exceptions;
+using Chat.Application.Common.Interfaces;
+using Chat.Domain.Messages;
+using Chat.Domain.Sessions;
+using Chat.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chat.Infrastructure.Persistence;
+
+/// <summary>
+/// The EF Core unit of work. Each database provider has a subclass in
+/// Providers/ so that each keeps its own migration set (ADR-005).
+/// </summary>
+public abstract class ChatDbContext(DbContextOptions options) : DbContext(options), IChatDbContext
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<ChatSession> Sessions => Set<ChatSession>();
+
+    public DbSet<SessionMember> Members => Set<SessionMember>();
+
+    public DbSet<ChatMessage> Messages => Set<ChatMessage>();
+
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException(ex);
+        }
+        catch (DbUpdateException ex) when (UniqueViolations.IsUniqueViolation(ex))
+        {
+            throw new UniqueConstraintException(ex);
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatDbContext).Assembly);
+    }
+}

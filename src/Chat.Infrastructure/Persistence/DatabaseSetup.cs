@@ -1,0 +1,80 @@
+using Chat.Infrastructure.Persistence.Providers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Infrastructure.Persistence;
+
+/// <summary>Reads <c>Database:Provider</c> and <c>ConnectionStrings:Chat</c> and registers the matching context.</summary>
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "Chat";
+
+    /// <summary>The embedded default: a SQLite file next to the app.</summary>
+    public static string DefaultSqliteConnectionString =>
+        $"Data Source={Path.Combine(AppContext.BaseDirectory, "chat.db")}";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException(
+                $"Database:Provider '{value}' is not one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
+    }
+
+    public static IServiceCollection AddChatDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = ProviderFrom(configuration);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = provider == DatabaseProvider.Sqlite
+                ? DefaultSqliteConnectionString
+                : throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is required for {provider}.");
+        }
+
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContextPool<ChatDbContext, SqliteChatDbContext>(o => o.UseSqlite(connectionString));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContextPool<ChatDbContext, SqlServerChatDbContext>(o => o.UseSqlServer(connectionString));
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContextPool<ChatDbContext, PostgreSqlChatDbContext>(o => o.UseNpgsql(connectionString));
+                break;
+        }
+
+        services.AddScoped<Application.Common.Interfaces.IChatDbContext>(sp => sp.GetRequiredService<ChatDbContext>());
+        return services;
+    }
+
+    /// <summary>Creates or upgrades the schema; SQLite also switches to write-ahead logging so readers never block the writer.</summary>
+    public static async Task MigrateChatDatabase(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Chat.Infrastructure.Realtime;
+
+/// <summary>
+/// The hub connections this process holds, by user, so that a logout can close
+/// them. Only this process's own connections are here by nature: it can close
+/// nothing else.
+/// </summary>
+public sealed class ConnectionRegistry
+{
+    private readonly ConcurrentDictionary<string, (int UserId, HubCallerContext Context)> _connections = new();
+
+    public void Add(int userId, HubCallerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _connections[context.ConnectionId] = (userId, context);
+    }
+
+    public void Remove(string connectionId) => _connections.TryRemove(connectionId, out _);
+
+    /// <summary>This process's live connections and their users.</summary>
+    public IReadOnlyDictionary<string, int> Snapshot() =>
+        _connections.ToDictionary(c => c.Key, c => c.Value.UserId);
+
+    public int Close(int userId)
+    {
+        var closed = 0;
+        foreach (var (connectionId, entry) in _connections)
+        {
+            if (entry.UserId == userId && _connections.TryRemove(connectionId, out _))
+            {
+                entry.Context.Abort();
+                closed++;
+            }
+        }
+
+        return closed;
+    }
+}

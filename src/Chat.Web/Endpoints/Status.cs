@@ -1,0 +1,10 @@
+namespace Chat.Web.Endpoints;
+
+public static class Status
+{
+    public static RouteGroupBuilder MapStatus(this RouteGroupBuilder api)
+    {
+        api.MapGet("/", () => TypedResults.Ok(new StatusResponse("Chat API is running"))).WithName("GetStatus");
+        return api;
+    }
+}

@@ -1,0 +1,62 @@
+using Chat.Application.Common.Models;
+using Chat.Application.Messages.SendMessage;
+using Chat.Application.Presence.TrackConnection;
+using Chat.Application.Rooms.JoinRoom;
+using Chat.Infrastructure.Realtime;
+using Chat.Web.Identity;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Chat.Web.Hubs;
+
+/// <summary>
+/// The seed's Socket.IO namespace as a SignalR hub. Each method is one command;
+/// events are sent by name (<see cref="ChatEvents"/>) because the contract's
+/// names are not C# method names.
+/// </summary>
+[Authorize]
+public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubErrorFilter errors) : Hub
+{
+    public sealed record JoinRequest(string? Room, string? Username);
+
+    public sealed record MessageRequest(string? From, string? Room, string? Message);
+
+    public sealed record ErrorEvent(string Msg);
+
+    public override async Task OnConnectedAsync()
+    {
+        if (SignInClaims.UserIdOf(Context.User) is { } userId)
+        {
+            connections.Add(userId, Context);
+            await sender.Send(new ConnectionOpened(Context.ConnectionId), Context.ConnectionAborted);
+        }
+    }
+
+    /// <summary>The player keeps their place for the grace period; the presence sweep decides after that.</summary>
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context.ConnectionId);
+        await sender.Send(new ConnectionClosed(Context.ConnectionId), CancellationToken.None);
+    }
+
+    /// <summary>Failures are also sent as an <c>error</c> event, as the seed did, before the call fails.</summary>
+    [HubMethodName("join")]
+    public async Task<JoinedRoom> Join(JoinRequest? request)
+    {
+        try
+        {
+            return await sender.Send(new JoinRoom(request?.Room, request?.Username, Context.ConnectionId), Context.ConnectionAborted);
+        }
+        catch (Exception ex)
+        {
+            var reason = errors.ReasonFor(ex, "join");
+            await Clients.Caller.SendAsync(ChatEvents.Error, new ErrorEvent(reason));
+            throw new HubException(reason);
+        }
+    }
+
+    [HubMethodName("message")]
+    public async Task<MessageDto> Message(MessageRequest? request) =>
+        await sender.Send(new SendMessage(request?.From, request?.Room, request?.Message), Context.ConnectionAborted);
+}

@@ -1,0 +1,66 @@
+using Chat.Web.Errors;
+using Chat.Web.Identity;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Chat.Web.Hubs;
+
+/// <summary>
+/// Runs around every hub call: hands the connection's user to the invocation's
+/// scope, and turns failures into a <see cref="HubException"/> with a reason a
+/// person can read (the only exception text SignalR sends to clients).
+/// </summary>
+public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(
+        HubInvocationContext invocationContext,
+        Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        ArgumentNullException.ThrowIfNull(invocationContext);
+        ArgumentNullException.ThrowIfNull(next);
+        invocationContext.ServiceProvider.GetRequiredService<CurrentUser>().HubPrincipal = invocationContext.Context.User;
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (HubException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            throw new HubException(ReasonFor(ex, invocationContext.HubMethodName));
+        }
+    }
+
+    public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        context.ServiceProvider.GetRequiredService<CurrentUser>().HubPrincipal = context.Context.User;
+        return next(context);
+    }
+
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        context.ServiceProvider.GetRequiredService<CurrentUser>().HubPrincipal = context.Context.User;
+        return next(context, exception);
+    }
+
+    /// <summary>The sentence a hub caller is told, shared with the hub's own error events.</summary>
+    public string ReasonFor(Exception exception, string method)
+    {
+        var failure = Failure.From(exception);
+        if (failure is null)
+        {
+            Unexpected(method, exception);
+            return Failure.Unexpected;
+        }
+
+        return failure.Message;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure of hub method {Method}")]
+    private partial void Unexpected(string method, Exception error);
+}

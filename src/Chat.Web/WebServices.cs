@@ -1,0 +1,40 @@
+using Chat.Infrastructure;
+using Chat.Web.Errors;
+using Chat.Web.Hubs;
+using Chat.Web.Identity;
+using Chat.Web.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Chat.Web;
+
+public static class WebServices
+{
+    /// <summary>Largest REST body accepted; a chat API has no use for more.</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
+    public static IServiceCollection AddWeb(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<Application.Common.Interfaces.ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddCookieSignIn();
+
+        services.Configure<JsonOptions>(o => JsonConventions.Apply(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        services.AddSingleton<HubErrorFilter>();
+        services.AddSingleton<HubOriginCheck>();
+        services.AddSignalR(o =>
+            {
+                o.AddFilter<HubErrorFilter>();
+                o.MaximumReceiveMessageSize = MaxRequestBodyBytes;
+            })
+            .AddJsonProtocol(o => JsonConventions.Apply(o.PayloadSerializerOptions));
+        services.AddSignalRBroadcaster<ChatHub>();
+        return services;
+    }
+}
