@@ -5,6 +5,7 @@ using Chat.Infrastructure.Persistence;
 using Chat.Infrastructure.Presence;
 using Chat.Infrastructure.Realtime;
 using Chat.Infrastructure.Robots;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddChatDatabase(configuration);
+        services.AddDataProtection().SetApplicationName("Chat").PersistKeysToDbContext<ChatDbContext>();
         services.AddScoped<MessageBatchWriter>();
         services.AddSingleton<GroupCommitMessageLog>();
         services.AddSingleton<IMessageLog>(sp => sp.GetRequiredService<GroupCommitMessageLog>());

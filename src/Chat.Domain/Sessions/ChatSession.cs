@@ -131,8 +131,8 @@ public sealed class ChatSession
             throw new DomainException("This session cannot take a robot now.");
         }
 
-        _members.Add(new SessionMember(robot.Id, robot.Username, isRobot: true, at));
-        Touch(new PlayerJoined(robot.Username));
+        _members.Add(new SessionMember(robot, at));
+        Touch(new PlayerJoined(robot.Username, IsRobot: true));
     }
 
     /// <summary>
@@ -176,8 +176,8 @@ public sealed class ChatSession
 
     private void Seat(User user, DateTimeOffset at)
     {
-        _members.Add(new SessionMember(user.Id, user.Username, isRobot: false, at));
-        Touch(new PlayerJoined(user.Username));
+        _members.Add(new SessionMember(user, at));
+        Touch(new PlayerJoined(user.Username, IsRobot: false));
         if (HumanPlayerCount >= MaxPlayersAllowed)
         {
             State = SessionState.Active;

@@ -1,3 +1,5 @@
+using Chat.Domain.Users;
+
 namespace Chat.Domain.Sessions;
 
 /// <summary>
@@ -12,11 +14,14 @@ public sealed class SessionMember
         Username = string.Empty;
     }
 
-    internal SessionMember(int userId, string username, bool isRobot, DateTimeOffset joinedAt)
+    internal SessionMember(User user, DateTimeOffset joinedAt)
     {
-        UserId = userId;
-        Username = username;
-        IsRobot = isRobot;
+        // Holding the user, not just its id, lets a robot created with its session
+        // be stored in the same save: its id is known only once it is inserted.
+        User = user;
+        UserId = user.Id;
+        Username = user.Username;
+        IsRobot = user.IsRobot;
         JoinedAt = joinedAt;
     }
 
@@ -25,6 +30,9 @@ public sealed class SessionMember
     public int SessionId { get; private set; }
 
     public int UserId { get; private set; }
+
+    /// <summary>Set when seated in this unit of work; not loaded with the session.</summary>
+    public User? User { get; private set; }
 
     public string Username { get; private set; }
 

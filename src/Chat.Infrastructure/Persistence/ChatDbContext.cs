@@ -3,6 +3,7 @@ using Chat.Application.Common.Interfaces;
 using Chat.Domain.Messages;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Infrastructure.Persistence;
@@ -11,8 +12,11 @@ namespace Chat.Infrastructure.Persistence;
 /// The EF Core unit of work. Each database provider has a subclass in
 /// Providers/ so that each keeps its own migration set (ADR-005).
 /// </summary>
-public abstract class ChatDbContext(DbContextOptions options) : DbContext(options), IChatDbContext
+public abstract class ChatDbContext(DbContextOptions options) : DbContext(options), IChatDbContext, IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect auth cookies, shared so that every process reads every cookie.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<ChatSession> Sessions => Set<ChatSession>();

@@ -3,7 +3,8 @@ namespace Chat.Domain.Sessions.Events;
 /// <summary>Something that happened to a session and that its players are told about.</summary>
 public abstract record SessionEvent;
 
-public sealed record PlayerJoined(string Username) : SessionEvent;
+/// <summary>A seat taken. A robot has no connection to announce it, so its seat is announced at once.</summary>
+public sealed record PlayerJoined(string Username, bool IsRobot) : SessionEvent;
 
 public sealed record PlayerLeft(string Username) : SessionEvent;
 

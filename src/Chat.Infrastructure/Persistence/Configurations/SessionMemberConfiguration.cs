@@ -13,7 +13,7 @@ internal sealed class SessionMemberConfiguration : IEntityTypeConfiguration<Sess
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Username).HasMaxLength(Username.MaxStoredLength).IsRequired();
         builder.Ignore(m => m.IsPresent);
-        builder.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => m.SessionId);
 
         // One session per user, enforced where races cannot slip past it.
