@@ -8,7 +8,7 @@ internal sealed record BenchOptions
     public const int RoomSize = 4;
 
     public int Clients { get; init; } = 100;
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public int SteadyRate { get; init; } = 1000;
 
@@ -27,7 +27,7 @@ internal sealed record BenchOptions
         usage: dotnet run -c Release --project bench/Chat.Bench -- [options]
           --clients N          SignalR clients, a multiple of 4 (default 100)
           --duration S         seconds measured in each mode (default 10)
-          --warmup S           seconds of unmeasured load first (default 3)
+          --warmup S           seconds of unmeasured load first (default 5)
           --rate R             messages per second in the steady mode (default 1000)
           --depth D            invocations in flight per client when saturating (default 1)
           --modes LIST         saturation,steady (default both)
