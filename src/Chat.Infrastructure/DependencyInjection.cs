@@ -14,7 +14,7 @@ namespace Chat.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Persistence (provider chosen by configuration), the message log and the robot catalog.</summary>
+    /// <summary>Persistence (provider chosen by configuration), the message log and the robots.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddChatDatabase(configuration);
@@ -23,7 +23,7 @@ public static class DependencyInjection
         services.AddSingleton<GroupCommitMessageLog>();
         services.AddSingleton<IMessageLog>(sp => sp.GetRequiredService<GroupCommitMessageLog>());
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitMessageLog>());
-        services.AddSingleton<IRobotCatalog, RobotCatalog>();
+        services.AddRobots(configuration);
         services.AddOptions<PresenceOptions>().Bind(configuration.GetSection(PresenceOptions.Section));
         services.AddScoped<IPresenceTracker, DatabasePresenceTracker>();
         return services;

@@ -54,6 +54,11 @@ public sealed class ChatMessage
             return "A message cannot be empty.";
         }
 
+        if (!Names.IsValidText(text))
+        {
+            return "A message must be valid Unicode text.";
+        }
+
         return Names.LengthOf(text) > MaxLength ? $"A message is at most {MaxLength} characters." : null;
     }
 

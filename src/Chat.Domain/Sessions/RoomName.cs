@@ -24,7 +24,10 @@ public static class RoomName
 
         var room = Clean(raw);
         var length = Names.LengthOf(room);
-        return length is < 1 or > MaxLength || !Names.All(room, IsAllowed) ? RuleText : null;
+        // The key's length is checked too: compatibility normalisation can expand one letter many-fold.
+        return length is < 1 or > MaxLength || !Names.All(room, IsAllowed) || Names.Key(room).Length > MaxStoredLength
+            ? RuleText
+            : null;
     }
 
     private static bool IsAllowed(Rune rune) =>

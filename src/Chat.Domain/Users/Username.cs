@@ -25,7 +25,8 @@ public static class Username
 
         var name = Names.Normalize(raw);
         var length = Names.LengthOf(name);
-        if (length is < 1 or > MaxLength || !Names.All(name, Names.IsLetterOrDigit))
+        // The key's length is checked too: compatibility normalisation can expand one letter many-fold.
+        if (length is < 1 or > MaxLength || !Names.All(name, Names.IsLetterOrDigit) || Names.Key(name).Length > MaxStoredLength)
         {
             return RuleText;
         }

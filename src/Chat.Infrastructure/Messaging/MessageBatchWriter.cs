@@ -23,9 +23,16 @@ internal sealed class MessageBatchWriter(IChatDbContext db)
         var refused = new List<(PendingMessage Pending, string RoomKey)>();
         foreach (var (pending, roomKey) in keyed)
         {
-            if (seats.TryGetValue((pending.Draft.SenderId, roomKey), out var seat))
+            var draft = pending.Draft;
+            if (ChatMessage.TextProblem(draft.Text) is { } problem)
             {
-                var draft = pending.Draft;
+                // Checked again here so that one bad draft cannot fail the batch it shares.
+                pending.Stored.TrySetException(new DomainException(problem));
+                continue;
+            }
+
+            if (seats.TryGetValue((draft.SenderId, roomKey), out var seat))
+            {
                 var message = ChatMessage.Post(seat.SessionId, draft.SenderId, draft.Sender, draft.Text, draft.Timestamp);
                 db.Messages.Add(message);
                 accepted.Add((pending, message, seat.Room));

@@ -1,0 +1,48 @@
+namespace Chat.Infrastructure.Robots.Offline;
+
+/// <summary>What a player says when nothing in particular applies: fillers that keep the chat moving.</summary>
+internal static class Chatter
+{
+    /// <summary>When nobody has said anything yet.</summary>
+    public static IReadOnlyList<string> Openers { get; } =
+    [
+        "hey all",
+        "so... anyone here?",
+        "quiet in here lol",
+        "what's everyone up to?",
+        "hi everyone",
+    ];
+
+    /// <summary>Answers to a question no rule understood: vague, the way people dodge.</summary>
+    public static IReadOnlyList<string> Dodges { get; } =
+    [
+        "hmm not sure tbh",
+        "good question",
+        "idk, what do you think?",
+        "depends i guess",
+        "no idea lol",
+        "honestly? no clue",
+        "why do you ask?",
+        "ask me something easier lol",
+    ];
+
+    /// <summary>Reactions to a statement no rule understood.</summary>
+    public static IReadOnlyList<string> Reactions { get; } =
+    [
+        "lol true",
+        "hmm",
+        "fair",
+        "interesting",
+        "wait really?",
+        "oh nice",
+        "same",
+        "ok but why",
+        "haha ok",
+        "tell me more",
+        "that's kinda wild",
+        "mood",
+        "go on",
+        "hm, never thought about it like that",
+        "oh really? how come",
+    ];
+}

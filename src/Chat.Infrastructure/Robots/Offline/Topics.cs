@@ -1,0 +1,81 @@
+namespace Chat.Infrastructure.Robots.Offline;
+
+/// <summary>
+/// Things people chat about, found by keyword, with a player's kind of answer:
+/// an opinion, a bit of sharing, or a question back to keep the chat going.
+/// </summary>
+internal static class Topics
+{
+    public static IReadOnlyList<Intent> All { get; } =
+    [
+        Topic("music", ["music", "song", "songs", "band", "bands", "concert", "spotify", "playlist", "guitar", "piano", "rap", "rock", "jazz", "singer", "album", "kpop", "techno"],
+            "what kind of music are you into?",
+            "i've had the same song stuck in my head all day",
+            "ooh who do you listen to?",
+            "music is the only thing getting me through this week lol",
+            "any recommendations? my playlist is getting old"),
+        Topic("screen", ["movie", "movies", "film", "films", "netflix", "series", "tv", "episode", "cinema", "anime", "season"],
+            "seen anything good lately?",
+            "i'm so behind on shows lol",
+            "no spoilers pls",
+            "ooh is it any good?",
+            "i fell asleep during the last movie i watched lol"),
+        Topic("games", ["game", "games", "gaming", "gamer", "minecraft", "fortnite", "steam", "xbox", "playstation", "ps5", "nintendo", "zelda", "pokemon", "valorant", "league"],
+            "what are you playing rn?",
+            "i've been stuck on the same level for a week lol",
+            "ooh i used to play that a lot",
+            "pc or console?"),
+        Topic("food", ["food", "hungry", "pizza", "lunch", "dinner", "breakfast", "cook", "cooking", "coffee", "tea", "burger", "pasta", "sushi", "snack", "snacks", "chocolate", "cake"],
+            "now i'm hungry, thanks",
+            "pizza is always the answer",
+            "what did you have?",
+            "i could go for some snacks rn",
+            "coffee is basically my personality at this point"),
+        Topic("weather", ["weather", "rain", "raining", "rainy", "sunny", "sun", "snow", "snowing", "cold", "hot", "warm", "freezing", "storm"],
+            "same here honestly",
+            "ugh don't remind me",
+            "it's been so grey here lately",
+            "perfect weather for staying inside lol"),
+        Topic("work", ["work", "working", "job", "boss", "office", "meeting", "meetings", "shift", "coworker", "coworkers", "deadline"],
+            "ugh, relatable",
+            "what do you do?",
+            "meetings that could've been emails lol",
+            "is it friday yet"),
+        Topic("school", ["school", "class", "classes", "homework", "exam", "exams", "test", "study", "studying", "university", "uni", "college", "teacher", "lecture", "essay"],
+            "ugh exams are the worst",
+            "what are you studying?",
+            "i should be studying too tbh",
+            "good luck!!"),
+        Topic("sport", ["football", "soccer", "basketball", "tennis", "gym", "running", "match", "team", "sport", "sports", "workout", "hockey", "cycling"],
+            "did you watch the match?",
+            "i should really go to the gym more lol",
+            "who do you support?",
+            "respect, i get tired walking up stairs"),
+        Topic("pets", ["dog", "dogs", "cat", "cats", "pet", "pets", "puppy", "kitten", "hamster", "doggo"],
+            "omg what's its name?",
+            "cats > everything",
+            "pics or it didn't happen",
+            "i want a dog so bad"),
+        Topic("travel", ["travel", "travelling", "traveling", "trip", "holiday", "holidays", "vacation", "beach", "flight", "abroad", "visit", "visiting"],
+            "jealous! where to?",
+            "i need a holiday so bad",
+            "ooh where have you been?",
+            "take me with you lol"),
+        Topic("weekend", ["weekend", "saturday", "sunday", "friday", "party", "plans", "tonight"],
+            "any plans?",
+            "can't wait for the weekend tbh",
+            "sleeping in is my only plan lol",
+            "sounds fun"),
+        Topic("books", ["book", "books", "reading", "novel", "author"],
+            "what are you reading?",
+            "i keep buying books and never reading them lol",
+            "any good? i need something new"),
+        Topic("tech", ["phone", "laptop", "computer", "internet", "wifi", "code", "coding", "app", "pc"],
+            "my wifi has been so bad today",
+            "tech never works when you need it lol",
+            "ooh nerd talk, i'm in"),
+    ];
+
+    private static Intent Topic(string name, string[] keywords, params string[] replies) =>
+        new(name, u => u.HasAny(keywords), replies);
+}

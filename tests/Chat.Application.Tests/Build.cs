@@ -1,0 +1,42 @@
+using Chat.Application.Common.Interfaces;
+using Chat.Domain.Messages;
+using Chat.Domain.Users;
+using NSubstitute;
+
+namespace Chat.Application.Tests;
+
+/// <summary>Test data that needs no database: callers and messages as the log returns them.</summary>
+internal static class Build
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The cookie of <paramref name="user"/>.</summary>
+    public static ICurrentUser Caller(User user) => Caller(user.Id, user.Username);
+
+    public static ICurrentUser Caller(int id, string username)
+    {
+        var caller = Substitute.For<ICurrentUser>();
+        caller.Id.Returns(id);
+        caller.Username.Returns(username);
+        return caller;
+    }
+
+    /// <summary>No cookie. Set explicitly: a substitute's string would otherwise be "", not null.</summary>
+    public static ICurrentUser Anonymous()
+    {
+        var caller = Substitute.For<ICurrentUser>();
+        caller.Id.Returns((int?)null);
+        caller.Username.Returns((string?)null);
+        return caller;
+    }
+
+    /// <summary>A message as the log hands it back once stored, id included.</summary>
+    public static ChatMessage StoredMessage(long id, int sessionId, int senderId, string sender, string text, DateTimeOffset at)
+    {
+        var message = ChatMessage.Post(sessionId, senderId, sender, text, at);
+
+        // The database gives ids; this message never sees one.
+        typeof(ChatMessage).GetProperty(nameof(ChatMessage.Id))!.SetValue(message, id);
+        return message;
+    }
+}

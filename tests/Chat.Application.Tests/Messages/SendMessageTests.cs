@@ -1,0 +1,103 @@
+using Chat.Application.Common.Exceptions;
+using Chat.Application.Common.Interfaces;
+using Chat.Application.Common.Mapping;
+using System.Diagnostics.CodeAnalysis;
+using Chat.Application.Common.Models;
+using Chat.Application.Messages.SendMessage;
+using Chat.Domain.Messages;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+
+namespace Chat.Application.Tests.Messages;
+
+public sealed class SendMessageTests
+{
+    private const int AliceId = 7;
+
+    private readonly IMessageLog _log = Substitute.For<IMessageLog>();
+    private readonly IChatBroadcaster _broadcaster = Substitute.For<IChatBroadcaster>();
+    private readonly FakeTimeProvider _clock = new(Build.Start);
+
+    [Fact]
+    public async Task Send_AsSomeoneElse_IsForbidden_AndNothingIsStoredOrBroadcast()
+    {
+        var refused = await Assert.ThrowsAsync<ForbiddenAccessException>(
+            () => Send(Build.Caller(AliceId, "alice"), new SendMessage("bob", "lounge", "hi, I'm bob")));
+
+        Assert.Equal("You can only send messages as alice.", refused.Message);
+        Assert.Empty(_log.ReceivedCalls());
+        Assert.Empty(_broadcaster.ReceivedCalls());
+    }
+
+    [Fact]
+    public async Task Send_WithoutASignIn_IsUnauthorized_AndNothingIsStored()
+    {
+        await Assert.ThrowsAsync<UnauthorizedException>(() => Send(Build.Anonymous(), new SendMessage("alice", "lounge", "hi")));
+
+        Assert.Empty(_log.ReceivedCalls());
+    }
+
+    [Fact]
+    public async Task Send_HandsTheLogTheTextExactly_WithTheCallersNameAndTheTime()
+    {
+        LogAnswers(draft => Stored(draft, id: 1));
+        const string text = "  שלום 👋🏽 مرحبا  ";
+
+        await Send(Build.Caller(AliceId, "alice"), new SendMessage("alice", "lounge", text));
+
+        await _log.Received(1).Append(new MessageDraft(AliceId, "alice", "lounge", text, Build.Start), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Send_BroadcastsOnlyOnceStored_ExactlyTheStoredMessage()
+    {
+        var append = new TaskCompletionSource<PostedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        LogAnswers(_ => new ValueTask<PostedMessage>(append.Task));
+
+        // The room must see what the log stored (its id, its instant), not the draft.
+        var stored = Build.StoredMessage(42, sessionId: 3, AliceId, "alice", "hello", Build.Start.AddSeconds(1));
+        var sending = Send(Build.Caller(AliceId, "alice"), new SendMessage("alice", "Lounge", "hello"));
+
+        Assert.False(sending.IsCompleted);
+        Assert.Empty(_broadcaster.ReceivedCalls());
+
+        append.SetResult(new PostedMessage(stored, "lounge"));
+        var returned = await sending;
+
+        var expected = new MessageDto(42, 3, "lounge", "alice", "hello", Build.Start.AddSeconds(1), MessageKind.Chat);
+        Assert.Equal(expected, returned);
+        await _broadcaster.Received(1).MessagePosted(expected, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Send_WhenTheLogRefuses_BroadcastsNothing()
+    {
+        LogAnswers(_ => ValueTask.FromException<PostedMessage>(new ForbiddenAccessException("You are not a player of 'lounge'.")));
+
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Send(Build.Caller(AliceId, "alice"), new SendMessage("alice", "lounge", "hi")));
+
+        Assert.Empty(_broadcaster.ReceivedCalls());
+    }
+
+    [Fact]
+    public async Task Send_FromTheOtherSpellingOfTheCallersName_IsAccepted()
+    {
+        LogAnswers(draft => Stored(draft, id: 1));
+
+        var sent = await Send(Build.Caller(AliceId, "Zo\u00EB"), new SendMessage("Zoe\u0308", "lounge", "hi"));
+
+        Assert.Equal("Zo\u00EB", sent.From);
+    }
+
+    [SuppressMessage("Reliability", "CA2012", Justification = "Setting up a substitute calls Append without consuming a ValueTask.")]
+    private void LogAnswers(Func<MessageDraft, ValueTask<PostedMessage>> answer) =>
+        _log.Append(Arg.Any<MessageDraft>(), Arg.Any<CancellationToken>()).Returns(call => answer(call.Arg<MessageDraft>()));
+
+    private static ValueTask<PostedMessage> Stored(MessageDraft draft, long id) =>
+        ValueTask.FromResult(new PostedMessage(
+            Build.StoredMessage(id, sessionId: 3, draft.SenderId, draft.Sender, draft.Text, draft.Timestamp),
+            draft.Room));
+
+    private Task<MessageDto> Send(ICurrentUser caller, SendMessage command) =>
+        new SendMessageHandler(_log, caller, _broadcaster, _clock).Handle(command, Ct).AsTask();
+}

@@ -1,0 +1,151 @@
+using Chat.Application.Common.Exceptions;
+using Chat.Application.Common.Interfaces;
+using Chat.Application.Common.Models;
+using Chat.Application.Rooms.JoinRoom;
+using Chat.Domain.Messages;
+using Chat.Domain.Users;
+using NSubstitute;
+
+namespace Chat.Application.Tests.Rooms;
+
+public sealed class JoinRoomTests : IDisposable
+{
+    private const string Connection = "connection-1";
+
+    private readonly TestDatabase _data = new();
+    private readonly IChatBroadcaster _broadcaster = Substitute.For<IChatBroadcaster>();
+
+    [Fact]
+    public async Task JoinRoom_AsAPlayer_ReturnsTheHistoryWithoutTheJoinNotice()
+    {
+        var alice = await _data.AddUser("alice");
+        await _data.AddSession(alice, "lounge");
+        await _data.AddMessages(alice, "lounge", "first", "second");
+
+        var joined = await JoinRoom(alice, new JoinRoom("lounge", "alice", Connection));
+
+        Assert.Equal("lounge", joined.Room);
+        Assert.Equal(["first", "second"], joined.Messages.Select(m => m.Message));
+        Assert.Equal(["first", "second", "alice has joined the room."], await _data.TextsIn("lounge"));
+    }
+
+    [Fact]
+    public async Task JoinRoom_AddsTheConnectionToTheRoom_BeforeTheNoticeIsBroadcast()
+    {
+        var alice = await _data.AddUser("alice");
+        var session = await _data.AddSession(alice, "lounge");
+
+        await JoinRoom(alice, new JoinRoom("lounge", "alice", Connection));
+
+        var notice = (await _data.MessagesIn("lounge")).Single();
+        Assert.Equal(MessageKind.System, notice.Kind);
+        Assert.Equal(Username.Server, notice.Sender);
+        Received.InOrder(async () =>
+        {
+            await _broadcaster.AddToRoom(Connection, session.Id, Arg.Any<CancellationToken>());
+            await _broadcaster.MessagePosted(
+                new MessageDto(notice.Id, session.Id, "lounge", Username.Server, "alice has joined the room.", notice.Timestamp, MessageKind.System),
+                Arg.Any<CancellationToken>());
+        });
+    }
+
+    [Fact]
+    public async Task JoinRoom_ReturnsTheLatestFiftyMessages_OldestFirst()
+    {
+        var alice = await _data.AddUser("alice");
+        await _data.AddSession(alice, "lounge");
+        await _data.AddMessages(alice, "lounge", Enumerable.Range(1, 60).Select(i => $"m{i}"));
+
+        var joined = await JoinRoom(alice, new JoinRoom("lounge", "alice", Connection));
+
+        Assert.Equal(JoinRoomHandler.HistorySize, joined.Messages.Count);
+        Assert.Equal("m11", joined.Messages[0].Message);
+        Assert.Equal("m60", joined.Messages[^1].Message);
+    }
+
+    [Fact]
+    public async Task JoinRoom_AcceptsTheNameAndRoomAsTyped()
+    {
+        var zoe = await _data.AddUser("Zo\u00EB");
+        await _data.AddSession(zoe, "The Lounge");
+
+        var joined = await JoinRoom(zoe, new JoinRoom(" the lounge ", " Zoe\u0308 ", Connection));
+
+        Assert.Equal("The Lounge", joined.Room);
+        Assert.Equal(["Zo\u00EB has joined the room."], await _data.TextsIn("The Lounge"));
+    }
+
+    [Fact]
+    public async Task JoinRoom_AsSomeoneOtherThanTheSignedInUser_IsRefused()
+    {
+        var alice = await _data.AddUser("alice");
+        await _data.AddSession(alice, "lounge");
+        await _data.Join(await _data.AddUser("bob"), "lounge");
+
+        var refused = await Assert.ThrowsAsync<ForbiddenAccessException>(() => JoinRoom(alice, new JoinRoom("lounge", "bob", Connection)));
+
+        Assert.Equal("You can only join as alice.", refused.Message);
+        await NothingJoined("lounge");
+    }
+
+    [Fact]
+    public async Task JoinRoom_WithoutASignIn_IsUnauthorized()
+    {
+        await _data.AddSession(await _data.AddUser("alice"), "lounge");
+        await using var db = _data.NewContext();
+
+        await Assert.ThrowsAsync<UnauthorizedException>(
+            async () => await new JoinRoomHandler(db, Build.Anonymous(), _broadcaster, _data.Clock).Handle(new JoinRoom("lounge", "alice", Connection), Ct));
+
+        await NothingJoined("lounge");
+    }
+
+    [Fact]
+    public async Task JoinRoom_WhenNotAPlayerOfThatSession_IsRefused()
+    {
+        await _data.AddSession(await _data.AddUser("alice"), "lounge");
+        var mallory = await _data.AddUser("mallory");
+
+        var refused = await Assert.ThrowsAsync<ForbiddenAccessException>(() => JoinRoom(mallory, new JoinRoom("lounge", "mallory", Connection)));
+
+        Assert.Equal("You are not a player of 'lounge'; join the session first.", refused.Message);
+        await NothingJoined("lounge");
+    }
+
+    [Fact]
+    public async Task JoinRoom_AfterLeavingTheSession_IsRefused()
+    {
+        await _data.AddSession(await _data.AddUser("alice"), "lounge");
+        var bob = await _data.AddUser("bob");
+        await _data.Join(bob, "lounge");
+        await _data.Leave(bob, "lounge");
+
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => JoinRoom(bob, new JoinRoom("lounge", "bob", Connection)));
+
+        await NothingJoined("lounge");
+    }
+
+    [Fact]
+    public async Task JoinRoom_ForAnUnknownRoom_IsNotFound()
+    {
+        var alice = await _data.AddUser("alice");
+
+        await Assert.ThrowsAsync<NotFoundException>(() => JoinRoom(alice, new JoinRoom("nowhere", "alice", Connection)));
+
+        Assert.Empty(_broadcaster.ReceivedCalls());
+    }
+
+    public void Dispose() => _data.Dispose();
+
+    private async Task NothingJoined(string room)
+    {
+        Assert.Empty(await _data.MessagesIn(room));
+        Assert.Empty(_broadcaster.ReceivedCalls());
+    }
+
+    private async Task<JoinedRoom> JoinRoom(User caller, JoinRoom command)
+    {
+        await using var db = _data.NewContext();
+        return await new JoinRoomHandler(db, Build.Caller(caller), _broadcaster, _data.Clock).Handle(command, Ct);
+    }
+}
