@@ -59,6 +59,13 @@ public sealed class ChatMessage
             return "A message must be valid Unicode text.";
         }
 
+        // PostgreSQL text cannot hold U+0000: the INSERT would fail, so it is refused
+        // here, the same on every provider.
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            return "A message cannot contain the NUL character.";
+        }
+
         return Names.LengthOf(text) > MaxLength ? $"A message is at most {MaxLength} characters." : null;
     }
 

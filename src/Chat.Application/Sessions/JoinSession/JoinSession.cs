@@ -50,11 +50,7 @@ public sealed class JoinSessionHandler(IChatDbContext db, ICurrentUser currentUs
 
     private async Task<ChatSession> PickOpenSession(CancellationToken cancellationToken)
     {
-        var open = await db.Sessions
-            .Where(s => s.State == SessionState.Pending
-                && s.Members.Count(m => m.LeftAt == null && !m.IsRobot) < s.MaxPlayersAllowed)
-            .Select(s => s.Id)
-            .ToListAsync(cancellationToken);
+        var open = await OpenSessionIds(db.Sessions).ToListAsync(cancellationToken);
         if (open.Count == 0)
         {
             throw new NotFoundException("There is no open session to join right now; host one instead.");
@@ -64,4 +60,11 @@ public sealed class JoinSessionHandler(IChatDbContext db, ICurrentUser currentUs
         var id = open[System.Random.Shared.Next(open.Count)];
         return await db.Sessions.Include(s => s.Members).FirstAsync(s => s.Id == id, cancellationToken);
     }
+
+    /// <summary>Pending sessions with a free human place; public so that each database provider's translation of it can be checked.</summary>
+    public static IQueryable<int> OpenSessionIds(IQueryable<ChatSession> sessions) =>
+        sessions
+            .Where(s => s.State == SessionState.Pending
+                && s.Members.Count(m => m.LeftAt == null && !m.IsRobot) < s.MaxPlayersAllowed)
+            .Select(s => s.Id);
 }

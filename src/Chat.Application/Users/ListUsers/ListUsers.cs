@@ -12,16 +12,23 @@ public sealed class ListUsersHandler(IChatDbContext db) : IQueryHandler<ListUser
 {
     public async ValueTask<IReadOnlyList<UserDto>> Handle(ListUsers query, CancellationToken cancellationToken)
     {
-        var rows = await db.Users
-            .Where(u => u.SignedOutAt == null)
-            .OrderBy(u => u.Id)
-            .Select(u => new
-            {
-                u.Id,
-                u.Username,
-                SessionId = db.Members.Where(m => m.UserId == u.Id && m.LeftAt == null).Select(m => (int?)m.SessionId).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
+        var rows = await Rows(db).ToListAsync(cancellationToken);
         return [.. rows.Select(r => UserDto.Of(r.Id, r.Username, r.SessionId))];
     }
+
+    /// <summary>The listing as one query; public so that each database provider's translation of it can be checked.</summary>
+    public static IQueryable<ListedUser> Rows(IChatDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Users
+            .Where(u => u.SignedOutAt == null)
+            .OrderBy(u => u.Id)
+            .Select(u => new ListedUser(
+                u.Id,
+                u.Username,
+                db.Members.Where(m => m.UserId == u.Id && m.LeftAt == null).Select(m => (int?)m.SessionId).FirstOrDefault()));
+    }
 }
+
+/// <summary>A signed-in user and the session they are a present player of, if any.</summary>
+public sealed record ListedUser(int Id, string Username, int? SessionId);

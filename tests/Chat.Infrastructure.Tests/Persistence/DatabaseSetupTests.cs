@@ -1,0 +1,115 @@
+using Chat.Infrastructure.Persistence;
+using Chat.Infrastructure.Persistence.Providers;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// Embedded by default, swappable by configuration: <c>Database:Provider</c> and
+/// <c>ConnectionStrings:Chat</c> choose the database and nothing else changes.
+/// No connection is opened here except to the temporary SQLite file.
+/// </summary>
+public sealed class DatabaseSetupTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void AddChatDatabase_WithNoConfiguration_UsesASqliteFileNextToTheApp()
+    {
+        using var services = ServicesFor(new Dictionary<string, string?>());
+        using var scope = services.CreateScope();
+
+        var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+
+        Assert.IsType<SqliteChatDbContext>(db);
+        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "chat.db"), file);
+    }
+
+    [Theory]
+    [InlineData("Sqlite", "Data Source=chat.db", typeof(SqliteChatDbContext), "Microsoft.EntityFrameworkCore.Sqlite")]
+    [InlineData("SqlServer", "Server=db;Database=Chat", typeof(SqlServerChatDbContext), "Microsoft.EntityFrameworkCore.SqlServer")]
+    [InlineData("PostgreSql", "Host=db;Database=chat", typeof(PostgreSqlChatDbContext), "Npgsql.EntityFrameworkCore.PostgreSQL")]
+    [InlineData("postgresql", "Host=db;Database=chat", typeof(PostgreSqlChatDbContext), "Npgsql.EntityFrameworkCore.PostgreSQL")]
+    public void AddChatDatabase_WithAProviderAndConnectionString_UsesThatProvidersContext(
+        string provider, string connectionString, Type expectedContext, string expectedProvider)
+    {
+        using var services = ServicesFor(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider,
+            ["ConnectionStrings:Chat"] = connectionString,
+        });
+        using var scope = services.CreateScope();
+
+        var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+
+        Assert.IsType(expectedContext, db);
+        Assert.Equal(expectedProvider, db.Database.ProviderName);
+        Assert.Same(db, scope.ServiceProvider.GetRequiredService<Application.Common.Interfaces.IChatDbContext>());
+    }
+
+    [Theory]
+    [InlineData("SqlServer")]
+    [InlineData("PostgreSql")]
+    public void AddChatDatabase_WhenAServerHasNoConnectionString_SaysWhatIsMissing(string provider)
+    {
+        var configuration = Configuration(new Dictionary<string, string?> { ["Database:Provider"] = provider, ["ConnectionStrings:Chat"] = "" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddChatDatabase(configuration));
+
+        Assert.Contains("ConnectionStrings:Chat", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddChatDatabase_WhenTheProviderIsUnknown_NamesTheChoices()
+    {
+        var configuration = Configuration(new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddChatDatabase(configuration));
+
+        Assert.Contains("Sqlite, SqlServer, PostgreSql", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MigrateChatDatabase_WhenTheSqliteFileDoesNotExist_CreatesItsFolderFileAndSchemaInWalMode()
+    {
+        var root = Directory.CreateTempSubdirectory("chat-setup-");
+        try
+        {
+            var file = Path.Combine(root.FullName, "data", "chat.db");
+            var connectionString = $"Data Source={file}";
+            await using (var services = ServicesFor(new Dictionary<string, string?> { ["ConnectionStrings:Chat"] = connectionString }))
+            {
+                await services.MigrateChatDatabase(Cancel);
+            }
+
+            Assert.True(File.Exists(file));
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(Cancel);
+            Assert.Equal("wal", await Scalar(connection, "PRAGMA journal_mode;"));
+            Assert.Equal("4", await Scalar(connection,
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('Users', 'Sessions', 'SessionMembers', 'Messages');"));
+            SqliteConnection.ClearPool(connection);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    private static ServiceProvider ServicesFor(Dictionary<string, string?> settings) =>
+        new ServiceCollection().AddChatDatabase(Configuration(settings)).BuildServiceProvider();
+
+    private static IConfiguration Configuration(Dictionary<string, string?> settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+    private static async Task<string?> Scalar(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (await command.ExecuteScalarAsync(Cancel))?.ToString();
+    }
+}

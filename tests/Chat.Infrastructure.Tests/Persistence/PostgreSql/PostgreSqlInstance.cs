@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Sockets;
+using Chat.Infrastructure.Tests.Persistence.Support;
+using Npgsql;
+
+namespace Chat.Infrastructure.Tests.Persistence.PostgreSql;
+
+/// <summary>
+/// A throwaway PostgreSQL cluster: <c>initdb</c> into a new temporary folder, then
+/// <c>pg_ctl start</c> on a free loopback port with its socket in that folder.
+/// Durability is switched off (fsync, synchronous commit, full-page writes): the
+/// data lives only as long as the test run. Stopping deletes the folder.
+/// </summary>
+internal sealed class PostgreSqlInstance
+{
+    public const string Superuser = "postgres";
+
+    private const int StartAttempts = 3;
+
+    private readonly PostgreSqlBinaries _binaries;
+    private readonly ServerAccount _account;
+    private readonly string _folder;
+
+    private PostgreSqlInstance(PostgreSqlBinaries binaries, ServerAccount account, string folder, int port)
+    {
+        _binaries = binaries;
+        _account = account;
+        _folder = folder;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    private string DataFolder => Path.Combine(_folder, "data");
+
+    private string LogFile => Path.Combine(_folder, "server.log");
+
+    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = IPAddress.Loopback.ToString(),
+        Port = Port,
+        Username = Superuser,
+        Database = database,
+        MaxPoolSize = 40,
+    }.ConnectionString;
+
+    public static async Task<PostgreSqlInstance> Start(PostgreSqlBinaries binaries, CancellationToken cancellationToken)
+    {
+        var account = await ServerAccount.Prepare(cancellationToken);
+        var folder = Directory.CreateTempSubdirectory("chat-pg-").FullName;
+        try
+        {
+            await account.Own(folder, cancellationToken);
+            await account.Run(
+                binaries.InitDb,
+                ["-D", Path.Combine(folder, "data"), "-U", Superuser, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"],
+                folder,
+                cancellationToken);
+
+            for (var attempt = 1; ; attempt++)
+            {
+                var instance = new PostgreSqlInstance(binaries, account, folder, FreeLoopbackPort());
+                try
+                {
+                    await instance.PgCtl(["start", "-w", "-t", "60", "-l", instance.LogFile, "-o", instance.ServerOptions()], cancellationToken);
+                    return instance;
+                }
+                catch (InvalidOperationException) when (attempt < StartAttempts)
+                {
+                    // Most likely another process took the port between the probe and the start: try another.
+                }
+                catch (InvalidOperationException ex)
+                {
+                    throw new InvalidOperationException($"PostgreSQL did not start. Its log:{Environment.NewLine}{ReadLog(instance.LogFile)}", ex);
+                }
+            }
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+    }
+
+    public async Task Stop()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await PgCtl(["stop", "-w", "-m", "fast"], timeout.Token);
+        }
+        finally
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private Task<string> PgCtl(IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+        _account.Run(_binaries.PgCtl, [.. arguments.Take(1), "-D", DataFolder, .. arguments.Skip(1)], _folder, cancellationToken);
+
+    private string ServerOptions() =>
+        $"-p {Port} -k '{_folder}' -c listen_addresses=127.0.0.1 "
+        + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string ReadLog(string logFile) => File.Exists(logFile) ? File.ReadAllText(logFile) : "(no log written)";
+}

@@ -1,0 +1,44 @@
+using Chat.Infrastructure.Tests.Persistence.Databases;
+using Microsoft.EntityFrameworkCore;
+using static Chat.Infrastructure.Tests.Persistence.Builders.Build;
+
+namespace Chat.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// Each provider's migrations build the schema the model describes, from nothing
+/// and again at every start-up. Run against each provider that runs here.
+/// </summary>
+public abstract class SchemaTests(TestDatabases databases)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Migrate_OnAnEmptyDatabase_AppliesEveryMigrationAndMatchesTheModel()
+    {
+        await using var database = await databases.CreateEmpty(Cancel);
+
+        await database.Migrate(Cancel);
+
+        await using var db = database.NewContext();
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(Cancel));
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes that no migration of this provider holds.");
+        Assert.Equal(0, await db.Users.CountAsync(Cancel) + await db.Sessions.CountAsync(Cancel)
+            + await db.Members.CountAsync(Cancel) + await db.Messages.CountAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Migrate_WhenTheSchemaIsCurrent_KeepsTheRows()
+    {
+        await using var database = await databases.CreateMigrated(Cancel);
+        await database.Store(User("alice"), Cancel);
+
+        await database.Migrate(Cancel);
+
+        await using var db = database.NewContext();
+        Assert.Equal("alice", Assert.Single(await db.Users.ToListAsync(Cancel)).Username);
+    }
+}
+
+public sealed class SqliteSchemaTests() : SchemaTests(SqliteTestDatabases.Instance);
+
+public sealed class PostgreSqlSchemaTests(PostgreSql.PostgreSqlServer server) : SchemaTests(server);

@@ -1,0 +1,88 @@
+using Chat.Application.Messages.GetMessages;
+using Chat.Application.Sessions.JoinSession;
+using Chat.Application.Users.ListUsers;
+using Chat.Infrastructure.Persistence.Providers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chat.Infrastructure.Tests.Persistence.SqlServer;
+
+/// <summary>
+/// SQL Server cannot run here, so its side is checked without a server: the model
+/// is built with the SQL Server provider (no connection is ever opened), compared
+/// with its migrations, and the queries that matter are translated to T-SQL.
+/// </summary>
+public sealed class SqlServerQueryTests
+{
+    private const int Limit = 50;
+
+    [Fact]
+    public void Model_HasNoChangeMissingFromTheSqlServerMigrations()
+    {
+        using var db = NewContext();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes that no SQL Server migration holds.");
+    }
+
+    [Fact]
+    public void HistoryPage_WithoutIds_TakesTheNewestOfTheRoom()
+    {
+        using var db = NewContext();
+
+        var sql = History.Page(db.Messages.Where(m => m.SessionId == 7), afterId: null, beforeId: null, Limit).ToQueryString();
+
+        Assert.Contains("SELECT TOP(@", sql, StringComparison.Ordinal);
+        Assert.Contains("WHERE [m].[SessionId] = 7", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [m].[Id] DESC", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HistoryPage_AfterAnId_TakesTheOldestAfterIt()
+    {
+        using var db = NewContext();
+
+        var sql = History.Page(db.Messages.Where(m => m.SessionId == 7), afterId: 40, beforeId: null, Limit).ToQueryString();
+
+        Assert.Contains("[m].[Id] > ", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [m].[Id]", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("DESC", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HistoryPage_BetweenTwoIds_BoundsBothSides()
+    {
+        using var db = NewContext();
+
+        var sql = History.Page(db.Messages.Where(m => m.SessionId == 7), afterId: 40, beforeId: 90, Limit).ToQueryString();
+
+        Assert.Contains("[m].[Id] > ", sql, StringComparison.Ordinal);
+        Assert.Contains("[m].[Id] < ", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UserListing_IsOneQueryWithTheOpenSeatAsASubquery()
+    {
+        using var db = NewContext();
+
+        var sql = ListUsersHandler.Rows(db).ToQueryString();
+
+        Assert.Contains("WHERE [u].[SignedOutAt] IS NULL", sql, StringComparison.Ordinal);
+        Assert.Contains("SELECT TOP(1) [s].[SessionId]", sql, StringComparison.Ordinal);
+        Assert.Contains("[s].[LeftAt] IS NULL", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [u].[Id]", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OpenSessionPick_CountsPresentHumansInTheDatabase()
+    {
+        using var db = NewContext();
+
+        var sql = JoinSessionHandler.OpenSessionIds(db.Sessions).ToQueryString();
+
+        Assert.Contains("[s].[State] = N'Pending'", sql, StringComparison.Ordinal);
+        Assert.Contains("SELECT COUNT(*)", sql, StringComparison.Ordinal);
+        Assert.Contains("< [s].[MaxPlayersAllowed]", sql, StringComparison.Ordinal);
+    }
+
+    private static SqlServerChatDbContext NewContext() => new(
+        new DbContextOptionsBuilder<SqlServerChatDbContext>().UseSqlServer("Server=unused;Database=Chat").Options);
+}

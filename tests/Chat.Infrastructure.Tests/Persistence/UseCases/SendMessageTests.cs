@@ -1,0 +1,75 @@
+using Chat.Application.Messages.GetMessages;
+using Chat.Application.Messages.SendMessage;
+using Chat.Application.Sessions.HostSession;
+using Chat.Application.Sessions.JoinSession;
+using Chat.Domain.Users;
+using Chat.Infrastructure.Tests.Persistence.Databases;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using static Chat.Infrastructure.Tests.Persistence.Builders.Build;
+
+namespace Chat.Infrastructure.Tests.Persistence.UseCases;
+
+/// <summary>Players' messages through the real use case and the group-commit log, on each provider that runs here.</summary>
+public abstract class SendMessageTests(TestDatabases databases)
+{
+    private const string Room = "lounge";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Send_WhenThreePlayersPostTwentyMessagesEachAtOnce_StoresEveryMessageOnceInIdOrder()
+    {
+        await using var database = await databases.CreateMigrated(Cancel);
+        var players = await database.StoreAll(Users("player", 3), Cancel);
+        await using var app = await ChatApp.Start(database, Cancel);
+        await Seat(app, players);
+        var posts = players.SelectMany(p => Enumerable.Range(1, 20).Select(i => (Player: p, Text: $"{p.Username} says {i} 👋"))).ToList();
+
+        var outcome = await Race.Run(posts, post => app.Send(new SendMessage(post.Player.Username, Room, post.Text), post.Player, Cancel));
+
+        Assert.Empty(outcome.Failures);
+        var history = await app.Ask(new GetMessages(Room, Limit: GetMessages.MaxLimit), players[0], Cancel);
+        var said = history.Where(m => m.From != Username.Server).ToList();
+        Assert.Equal(posts.Select(p => p.Text).Order(StringComparer.Ordinal), said.Select(m => m.Message).Order(StringComparer.Ordinal));
+        Assert.Equal(said.Select(m => m.Id).Order(), said.Select(m => m.Id));
+        foreach (var player in players)
+        {
+            Assert.Equal(
+                posts.Where(p => p.Player == player).Select(p => p.Text).Order(StringComparer.Ordinal),
+                said.Where(m => m.From == player.Username).Select(m => m.Message).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Send_WhenTextHoldsANulOrAnUnpairedSurrogate_IsRefusedAsInvalidAndNothingIsStored()
+    {
+        await using var database = await databases.CreateMigrated(Cancel);
+        var players = await database.StoreAll(Users("player", 1), Cancel);
+        await using var app = await ChatApp.Start(database, Cancel);
+        await Seat(app, players);
+        var alice = players[0];
+
+        foreach (var text in new[] { "a\0b", "x\uD800y", "\uDC00" })
+        {
+            await Assert.ThrowsAsync<ValidationException>(() => app.Send(new SendMessage(alice.Username, Room, text), alice, Cancel));
+        }
+
+        await using var db = database.NewContext();
+        Assert.False(await db.Messages.AnyAsync(m => m.SenderId == alice.Id, Cancel));
+    }
+
+    /// <summary>The first player hosts the room, the others join it; room for all of them and one more.</summary>
+    private static async Task Seat(ChatApp app, IReadOnlyList<User> players)
+    {
+        await app.Send(new HostSession(Room, Robot: null, players.Count + 1), players[0], Cancel);
+        foreach (var player in players.Skip(1))
+        {
+            await app.Send(new JoinSession(Room, Random: false), player, Cancel);
+        }
+    }
+}
+
+public sealed class SqliteSendMessageTests() : SendMessageTests(SqliteTestDatabases.Instance);
+
+public sealed class PostgreSqlSendMessageTests(PostgreSql.PostgreSqlServer server) : SendMessageTests(server);
