@@ -23,7 +23,7 @@ public static class WebServices
         services.Configure<JsonOptions>(o => JsonConventions.Apply(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddSeedMembers);
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
         services.AddSingleton<HubErrorFilter>();

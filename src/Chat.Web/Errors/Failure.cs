@@ -10,6 +10,10 @@ public sealed record Failure(int Status, string Message, IDictionary<string, str
 {
     public const string Unexpected = "Something went wrong on our side; nothing was changed. Please try again.";
 
+    public const string TooLarge = "The request body is too large.";
+
+    public const string NotJson = "Send the request body as JSON (Content-Type: application/json).";
+
     /// <summary>
     /// The failure an exception stands for, or null when it is not one we expected:
     /// those are logged and answered with <see cref="Unexpected"/>, never with their text.
@@ -28,6 +32,16 @@ public sealed record Failure(int Status, string Message, IDictionary<string, str
         _ => null,
     };
 
+    /// <summary>A sentence for a status the framework answers by itself, with no exception of ours behind it.</summary>
+    public static string Describe(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "There is nothing at this address.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not take that HTTP method.",
+        StatusCodes.Status413PayloadTooLarge => TooLarge,
+        StatusCodes.Status415UnsupportedMediaType => NotJson,
+        _ => "The request could not be served.",
+    };
+
     private static Failure FromValidation(ValidationException exception)
     {
         var errors = exception.Errors
@@ -39,8 +53,8 @@ public sealed record Failure(int Status, string Message, IDictionary<string, str
 
     private static Failure FromBadRequest(BadHttpRequestException exception) => exception.StatusCode switch
     {
-        StatusCodes.Status413PayloadTooLarge => new(exception.StatusCode, "The request body is too large."),
-        StatusCodes.Status415UnsupportedMediaType => new(exception.StatusCode, "Send the request body as JSON (Content-Type: application/json)."),
+        StatusCodes.Status413PayloadTooLarge => new(exception.StatusCode, TooLarge),
+        StatusCodes.Status415UnsupportedMediaType => new(exception.StatusCode, NotJson),
         _ when exception.InnerException is JsonException json => new(StatusCodes.Status400BadRequest, DescribeJson(json)),
         _ when exception.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal) =>
             new(StatusCodes.Status400BadRequest, "A query parameter is not a valid number."),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Chat.Web.Errors;
 
@@ -29,6 +30,18 @@ public static class Problems
         return problem;
     }
 
+    /// <summary>
+    /// Gives the problems the framework writes by itself (an unknown address, a wrong
+    /// method, a body too large or not JSON) the seed's members too.
+    /// </summary>
+    public static void AddSeedMembers(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = context.ProblemDetails;
+        problem.Extensions.TryAdd("did_succeed", false);
+        problem.Extensions.TryAdd("message", problem.Detail ?? Failure.Describe(problem.Status ?? context.HttpContext.Response.StatusCode));
+    }
+
     public static Task Write(HttpContext context, int status, string message) =>
         Write(context, new Failure(status, message));
 
@@ -37,8 +50,15 @@ public static class Problems
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(failure);
         context.Response.StatusCode = failure.Status;
+        var problem = For(failure, context);
         var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await service.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = For(failure, context) });
+        if (!await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
+        {
+            // The service declines when the Accept header names no JSON type (a browser's
+            // text/html); throwing here would turn a refusal into a 500.
+            var json = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+            await context.Response.WriteAsJsonAsync(problem, json, "application/problem+json");
+        }
     }
 
     private static string ReasonPhrase(int status) =>

@@ -29,7 +29,11 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
         if (SignInClaims.UserIdOf(Context.User) is { } userId)
         {
             connections.Add(userId, Context);
-            await sender.Send(new ConnectionOpened(Context.ConnectionId), Context.ConnectionAborted);
+
+            // Not ConnectionAborted: a client that leaves during this call would fail it,
+            // and SignalR skips OnDisconnectedAsync after a failed OnConnectedAsync, which
+            // would leave the registry entry behind and log an error for a normal goodbye.
+            await sender.Send(new ConnectionOpened(Context.ConnectionId), CancellationToken.None);
         }
     }
 

@@ -1,0 +1,157 @@
+using Chat.Application.Common.Interfaces;
+using Chat.Application.Presence;
+using Chat.Application.Presence.ExpireDisconnectedPlayers;
+using Chat.Application.Sessions.Common;
+using Chat.Domain.Sessions;
+using Chat.Domain.Users;
+using Chat.Infrastructure.Persistence.Providers;
+using Chat.Infrastructure.Presence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+
+namespace Chat.Infrastructure.Tests.Presence.Support;
+
+/// <summary>
+/// A SQLite file of its own for one test, with the real schema and write-ahead
+/// logging as the app runs it. Every context opens its own connection, as separate
+/// requests or server processes would, so two sweeps can really race. Nothing
+/// moves the clock but the test.
+/// </summary>
+internal sealed class PresenceDatabase : IDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(60);
+
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(30);
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"chat-presence-tests-{Guid.NewGuid():N}");
+    private readonly string _connectionString;
+
+    public PresenceDatabase()
+    {
+        Directory.CreateDirectory(_folder);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(_folder, "chat.db"),
+            Pooling = false,
+        }.ToString();
+        using var db = NewContext();
+        db.Database.EnsureCreated();
+        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public IOptions<PresenceOptions> Options { get; } =
+        Microsoft.Extensions.Options.Options.Create(new PresenceOptions { DisconnectGrace = Grace, ConnectionStaleAfter = StaleAfter });
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public SqliteChatDbContext NewContext(params IInterceptor[] interceptors) =>
+        new(new DbContextOptionsBuilder<SqliteChatDbContext>().UseSqlite(_connectionString).AddInterceptors(interceptors).Options);
+
+    public async Task<User> AddUser(string name) => await Save(db => db.Users.Add(User.Register(name, Clock.GetUtcNow())).Entity);
+
+    public async Task<User> AddRobotUser(string name) => await Save(db => db.Users.Add(User.RegisterRobot(name, Clock.GetUtcNow())).Entity);
+
+    public async Task<ChatSession> Host(User host, string room, string? robot = null) =>
+        await Save(db =>
+        {
+            db.Users.Attach(host);
+            return db.Sessions.Add(ChatSession.Host(host, room, robot, ChatSession.DefaultMaxPlayers, Clock.GetUtcNow())).Entity;
+        });
+
+    public Task Join(User user, string room) => Change(room, user, session => session.Join(user, Clock.GetUtcNow()));
+
+    public Task SeatRobot(User robot, string room) => Change(room, robot, session => session.AddRobot(robot, Clock.GetUtcNow()));
+
+    public Task Leave(User user, string room) => Change(room, user, session => session.Leave(user.Id, Clock.GetUtcNow()));
+
+    public Task Connected(string connectionId, User user) => Track(tracker => tracker.Connected(connectionId, user.Id, Clock.GetUtcNow(), Ct));
+
+    public Task Disconnected(string connectionId) => Track(tracker => tracker.Disconnected(connectionId, Clock.GetUtcNow(), Ct));
+
+    public Task Heartbeat(params string[] connectionIds) => Track(tracker => tracker.Heartbeat(connectionIds, Clock.GetUtcNow(), Ct));
+
+    /// <summary>Asks the tracker as the sweep does: gone before now less the grace period.</summary>
+    public async Task<IReadOnlyList<LapsedPlayer>> FindLapsed()
+    {
+        await using var db = NewContext();
+        var now = Clock.GetUtcNow();
+        return await new DatabasePresenceTracker(db, Options).FindLapsed(now - Grace, now, Ct);
+    }
+
+    /// <summary>One sweep's <see cref="ExpireDisconnectedPlayers"/>, in a scope of its own, with the real tracker.</summary>
+    public async Task<int> Expire(IChatBroadcaster? broadcaster = null, params IInterceptor[] interceptors)
+    {
+        await using var db = NewContext(interceptors);
+        var handler = new ExpireDisconnectedPlayersHandler(
+            db,
+            new DatabasePresenceTracker(db, Options),
+            new SessionCommitter(db, broadcaster ?? Substitute.For<IChatBroadcaster>(), Clock),
+            Options,
+            Clock);
+        return await handler.Handle(new ExpireDisconnectedPlayers(), Ct);
+    }
+
+    public async Task<ChatSession> Session(string room)
+    {
+        await using var db = NewContext();
+        return await db.Sessions.AsNoTracking().Include(s => s.Members).SingleAsync(s => s.Room == room, Ct);
+    }
+
+    public async Task<User> FindUser(int id)
+    {
+        await using var db = NewContext();
+        return await db.Users.AsNoTracking().SingleAsync(u => u.Id == id, Ct);
+    }
+
+    /// <summary>The texts stored in the room, oldest first.</summary>
+    public async Task<List<string>> TextsIn(string room)
+    {
+        await using var db = NewContext();
+        var sessionId = await db.Sessions.Where(s => s.Room == room).Select(s => s.Id).SingleAsync(Ct);
+        return await db.Messages.Where(m => m.SessionId == sessionId).OrderBy(m => m.Id).Select(m => m.Text).ToListAsync(Ct);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private async Task<T> Save<T>(Func<SqliteChatDbContext, T> add)
+    {
+        await using var db = NewContext();
+        var added = add(db);
+        await db.SaveChangesAsync(Ct);
+        return added;
+    }
+
+    private async Task Change(string room, User seated, Action<ChatSession> change)
+    {
+        await using var db = NewContext();
+        db.Users.Attach(seated);
+        var session = await db.Sessions.Include(s => s.Members).SingleAsync(s => s.Room == room, Ct);
+        change(session);
+        session.ClearEvents();
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private async Task Track(Func<DatabasePresenceTracker, Task> step)
+    {
+        await using var db = NewContext();
+        await step(new DatabasePresenceTracker(db, Options));
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using Chat.Infrastructure.Persistence;
+using Chat.Infrastructure.Presence;
+using Chat.Infrastructure.Realtime;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Chat.Web.Tests.Presence.Support;
+
+/// <summary>
+/// One server process of the service on real Kestrel at a loopback port, over the
+/// SQLite file it is given, with presence times short enough for a test: two of
+/// them over one file are two processes sharing a database. Sweeps every 200 ms;
+/// a connection nobody vouches for is stale after 5 s.
+/// </summary>
+public sealed class PresenceApp(string databasePath, TimeSpan disconnectGrace) : WebApplicationFactory<Program>
+{
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan DisconnectGrace => disconnectGrace;
+
+    /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>What this process logged about presence, and its warnings and errors.</summary>
+    public PresenceLog Log { get; } = new();
+
+    public void Start()
+    {
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+    }
+
+    /// <summary>
+    /// Returns once this process has run a whole sweep (heartbeat, sign-out check
+    /// and expiry) that began after this call. Its heartbeat is what shows: the
+    /// sweep that wrote one heartbeat has finished when the next one is written.
+    /// Needs a live hub connection held by this process.
+    /// </summary>
+    public async Task WaitForAWholeSweep()
+    {
+        var mark = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var first = await Eventually.Value(LastHeartbeat, beat => beat > mark, $"a heartbeat from {BaseAddress}");
+        await Eventually.Value(LastHeartbeat, beat => beat > first, $"a second heartbeat from {BaseAddress}");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("ConnectionStrings:Chat", $"Data Source={databasePath}");
+        builder.UseSetting("Chat:DisconnectGrace", disconnectGrace.ToString("c"));
+        builder.UseSetting("Chat:PresenceSweepInterval", SweepInterval.ToString("c"));
+        builder.UseSetting("Chat:ConnectionStaleAfter", TimeSpan.FromSeconds(5).ToString("c"));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(Log);
+        });
+    }
+
+    private async Task<long> LastHeartbeat()
+    {
+        var local = Services.GetRequiredService<ConnectionRegistry>().Snapshot().Keys.ToList();
+        Assert.True(local.Count > 0, $"{BaseAddress} holds no hub connection to vouch for.");
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+        return await db.Set<ConnectionRecord>()
+            .Where(c => local.Contains(c.ConnectionId))
+            .MaxAsync(c => c.LastSeenAtMs, TestContext.Current.CancellationToken);
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Data.Sqlite;
+
+namespace Chat.Web.Tests.Presence.Support;
+
+/// <summary>
+/// One or more server processes over one SQLite file of their own, started one
+/// after the other as a rolling deployment would. One instance per test class.
+/// </summary>
+public abstract class Servers(int count, TimeSpan disconnectGrace) : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"chat-presence-web-{Guid.NewGuid():N}");
+    private readonly List<PresenceApp> _apps = [];
+
+    public PresenceApp A => _apps[0];
+
+    public PresenceApp B => _apps[1];
+
+    public IReadOnlyList<PresenceApp> All => _apps;
+
+    public TimeSpan DisconnectGrace => disconnectGrace;
+
+    public ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        for (var i = 0; i < count; i++)
+        {
+            var app = new PresenceApp(Path.Combine(_folder, "chat.db"), disconnectGrace);
+            _apps.Add(app);
+            app.Start();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in _apps)
+        {
+            await app.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>One process; a grace period of 1 s, for players who stay away.</summary>
+public sealed class OneServer() : Servers(1, TimeSpan.FromSeconds(1));
+
+/// <summary>One process; a grace period of 4 s, time enough to reconnect on a busy machine.</summary>
+public sealed class OneServerWithTimeToReconnect() : Servers(1, TimeSpan.FromSeconds(4));
+
+/// <summary>Two processes over one database; a grace period of 4 s.</summary>
+public sealed class TwoServers() : Servers(2, TimeSpan.FromSeconds(4));

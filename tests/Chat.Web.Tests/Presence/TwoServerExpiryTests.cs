@@ -1,0 +1,44 @@
+using Chat.Web.Tests.Presence.Support;
+
+namespace Chat.Web.Tests.Presence;
+
+/// <summary>
+/// Two server processes over one SQLite file, each running its presence sweep.
+/// Alone in its class: it counts what the sweeps report, which players left
+/// behind by another test would add to.
+/// </summary>
+public sealed class TwoServerExpiryTests(TwoServers servers) : IClassFixture<TwoServers>
+{
+    [Fact]
+    public async Task APlayerWhoLeftProcessA_IsTakenOutOnce_ThoughBothProcessesSweep()
+    {
+        var (a, b) = (servers.A, servers.B);
+        var room = Rooms.Fresh();
+        await using var alice = await Person.SignUp(a, "alice");
+        await using var bob = await Person.SignUp(b, "bob");
+        await using var carol = await Person.SignUp(a, "carol");
+        await alice.Host(a, room);
+        await bob.Join(b, room);
+        await carol.Join(a, room);
+        var aliceLine = await alice.Enter(a, room);
+        await bob.Enter(b, room);
+        await carol.Enter(a, room);
+        var expiredBefore = a.Log.PlayersExpired + b.Log.PlayersExpired;
+
+        await aliceLine.DisposeAsync();
+        var left = $"{alice.Name} has left the room.";
+        await Eventually.True(async () => (await bob.History(b, room)).Contains(left), $"'{left}' to be stored");
+        await Task.WhenAll(a.WaitForAWholeSweep(), b.WaitForAWholeSweep());
+
+        Assert.Single(await bob.History(b, room), left);
+        Assert.Equal(1, a.Log.PlayersExpired + b.Log.PlayersExpired - expiredBefore);
+        foreach (var app in servers.All)
+        {
+            var listed = await Lobby.Session(app, room);
+            Assert.NotNull(listed);
+            Assert.Equal(bob.Name, listed.Value.Host());
+            Assert.Equal([bob.Name, carol.Name], listed.Value.Players());
+            Assert.Empty(app.Log.Problems);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Web.Tests.Support;
+
+/// <summary>
+/// A real SignalR client on the WebSockets transport that records the hub's
+/// <c>message</c>, <c>error</c> and <c>session_updated</c> events. Each "next"
+/// helper waits a few seconds at most, so a missing event fails the test instead
+/// of hanging it.
+/// </summary>
+public sealed class RoomConnection : IAsyncDisposable
+{
+    /// <summary>How long an expected event may take.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
+    private readonly Channel<JsonElement> _messages = Channel.CreateUnbounded<JsonElement>();
+    private readonly Channel<JsonElement> _errors = Channel.CreateUnbounded<JsonElement>();
+    private readonly Channel<JsonElement> _sessionUpdates = Channel.CreateUnbounded<JsonElement>();
+    private readonly ConcurrentQueue<JsonElement> _allMessages = new();
+    private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private RoomConnection(HubConnection hub, string username)
+    {
+        Hub = hub;
+        Username = username;
+        hub.On<JsonElement>("message", m =>
+        {
+            _allMessages.Enqueue(m);
+            _messages.Writer.TryWrite(m);
+        });
+        hub.On<JsonElement>("error", e => _errors.Writer.TryWrite(e));
+        hub.On<JsonElement>("session_updated", s => _sessionUpdates.Writer.TryWrite(s));
+        hub.Closed += error =>
+        {
+            _closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
+    }
+
+    public HubConnection Hub { get; }
+
+    /// <summary>Whose connection this is; the <c>username</c>/<c>from</c> the helpers send.</summary>
+    public string Username { get; }
+
+    /// <summary>Every <c>message</c> event received so far, in order.</summary>
+    public IReadOnlyList<JsonElement> AllMessages => [.. _allMessages];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task<RoomConnection> Open(Uri baseAddress, string username, Action<HttpConnectionOptions> authenticate)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, "/chat"), HttpTransportType.WebSockets, authenticate)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower)
+            .Build();
+        var connection = new RoomConnection(hub, username);
+        try
+        {
+            await hub.StartAsync(Ct);
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+
+        return connection;
+    }
+
+    /// <summary>Invokes <c>join</c> as this connection's user.</summary>
+    public Task<JsonElement> Join(string room) => Invoke("join", new { room, username = Username });
+
+    /// <summary>Invokes <c>message</c> from this connection's user.</summary>
+    public Task<JsonElement> Say(string room, string text) => Invoke("message", new { from = Username, room, message = text });
+
+    /// <summary>Invokes a hub method with exactly this argument (any shape, for bad input).</summary>
+    public Task<JsonElement> Invoke(string method, object? argument) => Hub.InvokeAsync<JsonElement>(method, argument, Ct);
+
+    /// <summary>
+    /// Invokes a hub method that must fail and returns the reason the server gave.
+    /// SignalR wraps it as "An unexpected error occurred invoking 'join' on the
+    /// server. HubException: &lt;reason&gt;"; only the reason is ours.
+    /// </summary>
+    public async Task<string> InvokeRefused(string method, object? argument)
+    {
+        var refused = await Assert.ThrowsAsync<HubException>(() => Invoke(method, argument));
+        const string Marker = "HubException: ";
+        var at = refused.Message.IndexOf(Marker, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"The server did not give a reason of its own: {refused.Message}");
+        return refused.Message[(at + Marker.Length)..];
+    }
+
+    /// <summary>Invokes a hub method whose argument SignalR itself cannot bind; returns what the client was told.</summary>
+    public async Task<string> InvokeUnbindable(string method, object? argument) =>
+        (await Assert.ThrowsAsync<HubException>(() => Invoke(method, argument))).Message;
+
+    /// <summary>
+    /// For "receives nothing" where no later event can serve as a marker: waits a
+    /// short, bounded time and asserts that no message event arrived.
+    /// </summary>
+    public async Task AssertNoMessageFor(TimeSpan quiet)
+    {
+        var count = _allMessages.Count;
+        await Task.Delay(quiet, Ct);
+        Assert.True(_allMessages.Count == count, $"{Username} received {string.Join(", ", AllMessages.Skip(count))}");
+    }
+
+    public Task<JsonElement> NextMessage() => Next(_messages, "message");
+
+    /// <summary>Skips messages until one matches.</summary>
+    public async Task<JsonElement> NextMessage(Func<JsonElement, bool> match)
+    {
+        while (true)
+        {
+            var message = await NextMessage();
+            if (match(message))
+            {
+                return message;
+            }
+        }
+    }
+
+    public Task<JsonElement> NextMessageSaying(string text) => NextMessage(m => m.Str("message") == text);
+
+    /// <summary>
+    /// Reads messages up to and including the one saying <paramref name="marker"/> and
+    /// returns those before it: a later marker proves what did not arrive before it.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonElement>> MessagesBefore(string marker)
+    {
+        var before = new List<JsonElement>();
+        while (true)
+        {
+            var message = await NextMessage();
+            if (message.Str("message") == marker)
+            {
+                return before;
+            }
+
+            before.Add(message);
+        }
+    }
+
+    public Task<JsonElement> NextError() => Next(_errors, "error");
+
+    public Task<JsonElement> NextSessionUpdate() => Next(_sessionUpdates, "session_updated");
+
+    /// <summary>Skips <c>session_updated</c> events until one matches.</summary>
+    public async Task<JsonElement> NextSessionUpdate(Func<JsonElement, bool> match)
+    {
+        while (true)
+        {
+            var session = await NextSessionUpdate();
+            if (match(session))
+            {
+                return session;
+            }
+        }
+    }
+
+    /// <summary>True when no error event is waiting to be read.</summary>
+    public bool HasNoPendingError => !_errors.Reader.TryPeek(out _);
+
+    /// <summary>Waits for the server to close this connection.</summary>
+    public async Task WaitUntilClosed()
+    {
+        try
+        {
+            await _closed.Task.WaitAsync(Patience, Ct);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"The connection of {Username} was still open after {Patience.TotalSeconds} s.");
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Hub.DisposeAsync();
+
+    private static async Task<JsonElement> Next(Channel<JsonElement> channel, string eventName)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(Patience);
+        try
+        {
+            return await channel.Reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
+        {
+            Assert.Fail($"No '{eventName}' event within {Patience.TotalSeconds} s.");
+            throw;
+        }
+    }
+}
