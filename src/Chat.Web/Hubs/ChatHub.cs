@@ -24,16 +24,18 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
 
     public sealed record ErrorEvent(string Msg);
 
+    /// <summary>
+    /// SignalR calls <see cref="OnDisconnectedAsync"/> only if this succeeds. So the row
+    /// is written even when the client is already going (OnDisconnectedAsync then
+    /// closes it), and the connection is listed for the heartbeat only once written:
+    /// a failure here must not leave an entry that nothing would ever remove.
+    /// </summary>
     public override async Task OnConnectedAsync()
     {
         if (SignInClaims.UserIdOf(Context.User) is { } userId)
         {
-            connections.Add(userId, Context);
-
-            // Not ConnectionAborted: a client that leaves during this call would fail it,
-            // and SignalR skips OnDisconnectedAsync after a failed OnConnectedAsync, which
-            // would leave the registry entry behind and log an error for a normal goodbye.
             await sender.Send(new ConnectionOpened(Context.ConnectionId), CancellationToken.None);
+            connections.Add(userId, Context);
         }
     }
 

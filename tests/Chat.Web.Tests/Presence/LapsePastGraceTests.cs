@@ -56,11 +56,8 @@ public sealed class LapsePastGraceTests(OneServer servers) : IClassFixture<OneSe
         await using var guest = await Person.SignUp(app, "guest");
         await host.Host(app, room);
         await (await guest.Connect(app)).DisposeAsync();
-
-        // The client's dispose returns before the server records the close; a join
-        // that overtook it would rightly count that connection as part of the stay.
-        var guestId = await ServerState.UserId(guest, app);
-        await Eventually.True(async () => await ServerState.OpenConnections(app, guestId) == 0, "the server to record the closed connection");
+        var guestId = await guest.Id(app);
+        await Eventually.True(async () => await app.OpenConnectionRows(guestId) == 0, "the server to see the guest's connection close");
         await guest.Join(app, room);
         var hostLine = await host.Enter(app, room);
 

@@ -4,7 +4,8 @@ using Chat.Web.Tests.Presence.Support;
 namespace Chat.Web.Tests.Presence;
 
 /// <summary>Two server processes over one SQLite file, each running its presence sweep.</summary>
-public sealed class TwoServerReconnectTests(TwoServers servers) : IClassFixture<TwoServers>
+[Collection(SharedTwoServers.Name)]
+public sealed class TwoServerReconnectTests(TwoServers servers)
 {
     [Fact]
     public async Task APlayerWhoReconnectsToProcessB_WithinTheGrace_KeepsTheirPlace_ThoughProcessASawThemGo()

@@ -1,15 +1,12 @@
 using System.Net;
 using System.Text.Json;
-using Chat.Infrastructure.Persistence;
-using Chat.Infrastructure.Presence;
 using Chat.Web.Tests.Presence.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Chat.Web.Tests.Presence;
 
 /// <summary>A sign-in made through one process holds, and ends, on the other.</summary>
-public sealed class TwoServerSignInTests(TwoServers servers) : IClassFixture<TwoServers>
+[Collection(SharedTwoServers.Name)]
+public sealed class TwoServerSignInTests(TwoServers servers)
 {
     [Fact]
     public async Task ACookieFromProcessA_IsAcceptedByProcessB_ForRestAndHub()
@@ -32,13 +29,13 @@ public sealed class TwoServerSignInTests(TwoServers servers) : IClassFixture<Two
         await using var alice = await Person.SignUp(a, "alice");
         await alice.Host(a, room);
         var lineOnB = await alice.Enter(b, room);
-        var aliceId = await ServerState.UserId(alice, b);
+        var aliceId = await UserId(alice, b);
         var cookie = alice.Cookies.GetCookieHeader(b.BaseAddress);
 
         await alice.Logout(a);
 
         await lineOnB.WaitUntilClosedByTheServer();
-        await Eventually.True(async () => await ServerState.OpenConnections(b, aliceId) == 0, "alice's connection rows to be closed");
+        await Eventually.True(async () => await b.OpenConnectionRows(aliceId) == 0, "alice's connection rows to be closed");
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(b.BaseAddress, "/api/lobby"));
         request.Headers.Add("Cookie", cookie);
@@ -47,5 +44,12 @@ public sealed class TwoServerSignInTests(TwoServers servers) : IClassFixture<Two
         Assert.Null(await Lobby.Session(b, room));
         Assert.Empty(a.Log.Problems);
         Assert.Empty(b.Log.Problems);
+    }
+
+    private static async Task<int> UserId(Person person, PresenceApp app)
+    {
+        using var response = await person.Get(app, "/api/lobby");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return body.RootElement.GetProperty("data").GetProperty("user").GetProperty("id").GetInt32();
     }
 }

@@ -59,11 +59,11 @@ internal sealed class PresenceDatabase : IDisposable
 
     public async Task<User> AddRobotUser(string name) => await Save(db => db.Users.Add(User.RegisterRobot(name, Clock.GetUtcNow())).Entity);
 
-    public async Task<ChatSession> Host(User host, string room, string? robot = null) =>
+    public async Task<ChatSession> Host(User host, string room, string? robot = null, int maxPlayers = ChatSession.DefaultMaxPlayers) =>
         await Save(db =>
         {
             db.Users.Attach(host);
-            return db.Sessions.Add(ChatSession.Host(host, room, robot, ChatSession.DefaultMaxPlayers, Clock.GetUtcNow())).Entity;
+            return db.Sessions.Add(ChatSession.Host(host, room, robot, maxPlayers, Clock.GetUtcNow())).Entity;
         });
 
     public Task Join(User user, string room) => Change(room, user, session => session.Join(user, Clock.GetUtcNow()));

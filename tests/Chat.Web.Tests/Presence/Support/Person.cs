@@ -39,12 +39,16 @@ public sealed class Person : IAsyncDisposable
         return person;
     }
 
-    public async Task Host(PresenceApp app, string room, string? robot = null) =>
-        await Ok(await Post(app, "/api/lobby", new { type = "host", room, robot }));
+    public async Task Host(PresenceApp app, string room, int? maxPlayers = null) =>
+        await Ok(await Post(app, "/api/lobby", new { type = "host", room, max_players_allowed = maxPlayers }));
 
     public async Task Join(PresenceApp app, string room) => await Ok(await Post(app, "/api/lobby", new { type = "join", room }));
 
     public async Task Logout(PresenceApp app) => await Ok(await Get(app, "/api/logout"));
+
+    /// <summary>This person's user id, from <c>GET /api/lobby</c>.</summary>
+    public async Task<int> Id(PresenceApp app) =>
+        (await Ok(await Get(app, "/api/lobby"))).GetProperty("data").GetProperty("user").GetProperty("id").GetInt32();
 
     public Task<HttpResponseMessage> Get(PresenceApp app, string path) => _http.GetAsync(On(app, path), Ct);
 

@@ -64,6 +64,8 @@ public sealed class RoomLine : IAsyncDisposable
 
     public Task Join(string room) => _hub.InvokeAsync<JsonElement>("join", new { room, username = _username }, Ct);
 
+    public Task Say(string room, string text) => _hub.InvokeAsync<JsonElement>("message", new { from = _username, room, message = text }, Ct);
+
     /// <summary>Closes the connection from the client's side, as a dropped network or a closed tab does.</summary>
     public Task Stop() => _hub.StopAsync(Ct);
 

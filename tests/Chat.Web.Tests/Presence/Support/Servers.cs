@@ -61,3 +61,13 @@ public sealed class OneServerWithTimeToReconnect() : Servers(1, TimeSpan.FromSec
 
 /// <summary>Two processes over one database; a grace period of 4 s.</summary>
 public sealed class TwoServers() : Servers(2, TimeSpan.FromSeconds(4));
+
+/// <summary>
+/// The test classes that share one pair of processes, one class after another:
+/// starting two servers is the slow part of these tests.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SharedTwoServers : ICollectionFixture<TwoServers>
+{
+    public const string Name = "Two servers over one database";
+}
