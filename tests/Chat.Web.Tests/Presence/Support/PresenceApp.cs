@@ -50,6 +50,22 @@ public sealed class PresenceApp(string databasePath, TimeSpan disconnectGrace) :
         await Eventually.Value(LastHeartbeat, beat => beat > first, $"a second heartbeat from {BaseAddress}");
     }
 
+    /// <summary>
+    /// Returns once this process has recorded the close of every hub connection the
+    /// user opened. A client's dispose returns before the server has run
+    /// OnDisconnectedAsync, so "closed before" needs the server's word, not the client's.
+    /// </summary>
+    public Task ConnectionsClosed(string username) => Eventually.True(
+        async () =>
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+            var records = db.Set<ConnectionRecord>().Where(c => db.Users.Any(u => u.Id == c.UserId && u.Username == username));
+            return await records.AnyAsync(TestContext.Current.CancellationToken)
+                && !await records.AnyAsync(c => c.ClosedAtMs == null, TestContext.Current.CancellationToken);
+        },
+        $"{BaseAddress} to record that {username}'s connections closed");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
