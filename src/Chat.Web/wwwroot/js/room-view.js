@@ -1,0 +1,309 @@
+import { api } from "./api.js";
+import { Composer } from "./composer.js";
+import { $, el, plural } from "./dom.js";
+import { MessageList } from "./message-list.js";
+import { MessageStore } from "./message-store.js";
+import { PlayerList } from "./players.js";
+import { hubErrorText, RoomConnection } from "./realtime.js";
+
+// The join history holds the latest 50; a full page means there may be older ones.
+const HISTORY_PAGE = 50;
+// Largest page the messages endpoint serves, so a long absence is fetched in few calls.
+const CATCH_UP_PAGE = 500;
+
+const BANNERS = {
+  reconnecting: "Connection lost. Reconnecting…",
+  offline: "You are offline. Messages will catch up when the network is back.",
+  disconnected: "Disconnected from the chat.",
+  removed: "You are no longer a player of this session.",
+};
+
+/** The room: messages, players, composer, and the connection that feeds them. */
+export class RoomView {
+  #view = $("#room-view");
+  #heading = $("#room-heading");
+  #meta = $("#room-meta");
+  #banner = $("#connection-banner");
+  #olderButton = $("#older-button");
+  #store = new MessageStore();
+  #messages = new MessageList($("#messages"), $("#jump-latest"));
+  #players = new PlayerList($("#players-list"), $("#players-count"));
+  #composer;
+  #connection = null;
+  #room = "";
+  #username = "";
+  #onLeft;
+
+  constructor({ onLeft }) {
+    this.#onLeft = onLeft;
+    this.#composer = new Composer($("#composer"), (text) => this.#send(text));
+    $("#leave-button").addEventListener("click", () => this.#leave());
+    this.#olderButton.addEventListener("click", () => this.#loadOlder());
+    window.addEventListener("offline", () => this.#browserOffline());
+    window.addEventListener("online", () => this.#browserOnline());
+  }
+
+  get element() {
+    return this.#view;
+  }
+
+  async open(room, username) {
+    await this.close();
+    this.#room = room;
+    this.#username = username;
+    this.#store.clear();
+    this.#messages.reset(username);
+    this.#players.reset(username);
+    this.#composer.reset();
+    this.#olderButton.hidden = true;
+    this.#heading.textContent = room;
+    // On a phone the player list starts folded so the messages get the screen.
+    $("#players-panel").open = !window.matchMedia("(max-width: 40rem)").matches;
+    this.#meta.textContent = "";
+    this.#setState("connecting");
+
+    this.#connection = new RoomConnection(room, username, {
+      onMessage: (message) => this.#receive([message]),
+      onSessionUpdated: (session) => this.#showSession(session),
+      onServerError: (text) => this.#composer.showError(text),
+      onStateChange: (state) => this.#setState(navigator.onLine ? state : "offline"),
+      onReconnected: () => this.#resume(),
+    });
+
+    this.#refreshSession();
+    try {
+      await this.#connection.start();
+    } catch {
+      this.#setState(navigator.onLine ? "disconnected" : "offline");
+      return;
+    }
+    await this.#joinAndCatchUp({ first: true });
+  }
+
+  async close() {
+    const connection = this.#connection;
+    this.#connection = null;
+    this.#setState("closed");
+    if (connection) {
+      await connection.close().catch(() => undefined);
+    }
+  }
+
+  focus() {
+    this.#composer.focus();
+  }
+
+  /**
+   * Joins (again) and fills the gap. The id to catch up from is read before the
+   * join history is merged: that history is only the latest 50, so merging it
+   * first could hide a longer gap.
+   */
+  async #joinAndCatchUp({ first }) {
+    const connection = this.#connection;
+    const lastSeen = this.#store.lastId;
+    let history;
+    try {
+      history = await connection.join();
+    } catch (error) {
+      // A link that broke mid-join is the reconnect handlers' business; a refusal
+      // over a live link is not going to change by itself.
+      if (connection.isConnected) {
+        this.#composer.showError(hubErrorText(error));
+        this.#setState("disconnected");
+      }
+      return;
+    }
+    if (connection !== this.#connection) {
+      return;
+    }
+    if (history === null) {
+      // The server said why through the `error` event; nothing joined. The usual
+      // reason after a long absence: the disconnect grace ran out and took us out.
+      await this.#removed();
+      return;
+    }
+
+    this.#receive(history);
+    if (first) {
+      this.#olderButton.hidden = history.length < HISTORY_PAGE;
+      this.#messages.scrollToLatest();
+    } else {
+      await this.#catchUp(lastSeen);
+    }
+    this.#setState("connected");
+  }
+
+  async #resume() {
+    if (!this.#connection) {
+      return;
+    }
+    this.#setState("connecting");
+    await this.#joinAndCatchUp({ first: false });
+    this.#refreshSession();
+  }
+
+  /** Fetches every message after `afterId`, page by page, through REST. */
+  async #catchUp(afterId) {
+    let cursor = afterId;
+    for (;;) {
+      let page;
+      try {
+        page = await api.messages(this.#room, { afterId: cursor, limit: CATCH_UP_PAGE });
+      } catch {
+        return;
+      }
+      const messages = page.messages ?? [];
+      this.#receive(messages);
+      if (messages.length < CATCH_UP_PAGE) {
+        return;
+      }
+      cursor = messages[messages.length - 1].id;
+    }
+  }
+
+  async #loadOlder() {
+    try {
+      const page = await api.messages(this.#room, { beforeId: this.#store.firstId, limit: HISTORY_PAGE });
+      const messages = page.messages ?? [];
+      this.#messages.render(this.#store.add(messages), { older: true });
+      this.#olderButton.hidden = messages.length < HISTORY_PAGE;
+    } catch (error) {
+      this.#composer.showError(error.message);
+    }
+  }
+
+  #receive(messages) {
+    const additions = this.#store.add(messages);
+    this.#messages.render(additions);
+    for (const { message } of additions) {
+      if (message.kind === "system") {
+        this.#players.noteSystemMessage(message);
+      }
+    }
+  }
+
+  async #send(text) {
+    if (!this.#connection) {
+      return;
+    }
+    try {
+      const stored = await this.#connection.send(text);
+      this.#receive([stored]);
+    } catch (error) {
+      throw new Error(hubErrorText(error));
+    }
+  }
+
+  async #refreshSession() {
+    try {
+      const { pending_sessions: pending = [], active_sessions: active = [] } = await api.sessions();
+      const all = [...pending, ...active];
+      const key = this.#room.toLocaleLowerCase();
+      const session = all.find((s) => s.room === this.#room) ?? all.find((s) => s.room.toLocaleLowerCase() === key);
+      if (session) {
+        this.#showSession(session);
+      }
+    } catch {
+      // The session list is decoration here; the next session_updated brings it.
+    }
+  }
+
+  #showSession(session) {
+    if (session.room !== this.#room && session.room?.toLocaleLowerCase() !== this.#room.toLocaleLowerCase()) {
+      return;
+    }
+    if (session.state === "inactive" || !session.players.includes(this.#username)) {
+      this.#removed();
+    }
+    this.#players.setSession(session);
+    const parts = [session.state];
+    parts.push(`up to ${plural(session.max_players_allowed, "player")}`);
+    if (session.robot) {
+      parts.push(`robot: ${session.robot}`);
+    }
+    this.#meta.textContent = parts.join(" · ");
+  }
+
+  #browserOffline() {
+    if (this.#connection) {
+      this.#setState("offline");
+    }
+  }
+
+  /**
+   * Back online. If the socket dropped, the automatic reconnect is already on it
+   * and `onReconnected` resumes. Chromium can keep a WebSocket open across a short
+   * offline spell while dropping what arrived meanwhile, so a connection that is
+   * still up catches up through REST too; ids keep that from doubling anything.
+   */
+  async #browserOnline() {
+    const connection = this.#connection;
+    if (!connection) {
+      return;
+    }
+    if (connection.isConnected) {
+      await this.#catchUp(this.#store.lastId);
+      this.#refreshSession();
+      if (connection === this.#connection && connection.isConnected) {
+        this.#setState("connected");
+      }
+    } else if (connection.isDisconnected) {
+      this.#setState("connecting");
+      try {
+        await connection.start();
+      } catch {
+        this.#setState("disconnected");
+        return;
+      }
+      await this.#resume();
+    } else {
+      this.#setState("reconnecting");
+    }
+  }
+
+  /** Out of the session (left elsewhere, timed out, or ended): keep the log readable, stop the link. */
+  async #removed() {
+    const connection = this.#connection;
+    if (!connection) {
+      return;
+    }
+    this.#connection = null;
+    this.#setState("removed");
+    await connection.close().catch(() => undefined);
+  }
+
+  #setState(state) {
+    this.#composer.setEnabled(state === "connected");
+    const text = BANNERS[state];
+    this.#banner.hidden = !text;
+    this.#banner.dataset.state = state;
+    if (!text) {
+      this.#banner.replaceChildren();
+      return;
+    }
+    this.#banner.replaceChildren(...[el("span", { text }), this.#bannerAction(state)].filter(Boolean));
+  }
+
+  #bannerAction(state) {
+    const action = {
+      disconnected: { text: "Reconnect", run: () => this.#browserOnline() },
+      removed: { text: "Back to the lobby", run: () => this.#onLeft() },
+    }[state];
+    if (!action) {
+      return null;
+    }
+    const button = el("button", { className: "button-secondary", text: action.text, attrs: { type: "button" } });
+    button.addEventListener("click", action.run);
+    return button;
+  }
+
+  async #leave() {
+    try {
+      await api.leave();
+    } catch {
+      // 409 "not in a session" still means the user is out; go back either way.
+    }
+    await this.close();
+    this.#onLeft();
+  }
+}
