@@ -1,5 +1,6 @@
 using Chat.Application.Common.Behaviours;
 using Chat.Application.Sessions.Common;
+using Chat.Application.Sessions.HostSession;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,7 @@ public static class DependencyInjection
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<SessionCommitter>();
+        services.AddScoped<RobotRecruiter>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,4 +1,5 @@
 using Chat.Application.Common.Interfaces;
+using Chat.Application.Sessions.HostSession;
 using Chat.Domain.Messages;
 using Chat.Domain.Users;
 using NSubstitute;
@@ -28,6 +29,15 @@ internal static class Build
         caller.Id.Returns((int?)null);
         caller.Username.Returns((string?)null);
         return caller;
+    }
+
+    /// <summary>Recruits robots under the given names, in turn; the last one repeats.</summary>
+    public static RobotRecruiter Recruiter(IChatDbContext db, params string[] names)
+    {
+        var source = Substitute.For<IRobotNameSource>();
+        string[] given = names.Length == 0 ? ["maya92"] : names;
+        source.NextName().Returns(given[0], given[1..]);
+        return new RobotRecruiter(db, source);
     }
 
     /// <summary>A message as the log hands it back once stored, id included.</summary>

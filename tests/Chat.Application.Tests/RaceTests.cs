@@ -34,7 +34,7 @@ public sealed class RaceTests : IDisposable
         var alice = await _data.AddUser("alice");
         var bob = await _data.AddUser("bob");
         await using var db = _data.NewContext(new CompetingRequest(() => _data.AddSession(alice, "Lounge")));
-        var handler = new HostSessionHandler(db, Build.Caller(bob), new SessionCommitter(db, _broadcaster, _data.Clock), _data.Clock);
+        var handler = new HostSessionHandler(db, Build.Caller(bob), new SessionCommitter(db, _broadcaster, _data.Clock), Build.Recruiter(db), _data.Clock);
 
         var refused = await Assert.ThrowsAsync<ConflictException>(
             async () => await handler.Handle(new HostSession("lounge", null, null), Ct));

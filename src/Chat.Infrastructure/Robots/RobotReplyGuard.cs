@@ -16,7 +16,7 @@ public sealed partial class RobotReplyGuard(
     IRobotChatClients clients,
     IOptions<RobotOptions> options,
     TimeProvider time,
-    ILogger<RobotReplyGuard> logger)
+    ILogger<RobotReplyGuard> logger) : IRobotReplies
 {
     /// <summary>
     /// The reply, trimmed and fit to post as a chat message, or null when there is none.

@@ -9,8 +9,9 @@ namespace Chat.Infrastructure.Robots;
 public static class RobotServiceCollectionExtensions
 {
     /// <summary>
-    /// The robots' models from the <c>Robot</c> section: <see cref="IRobotCatalog"/>,
-    /// <see cref="IRobotChatClients"/> and <see cref="RobotReplyGuard"/>. The section
+    /// The robots from the <c>Robot</c> section: their models (<see cref="IRobotCatalog"/>,
+    /// <see cref="IRobotChatClients"/>, <see cref="RobotReplyGuard"/> as <see cref="IRobotReplies"/>),
+    /// their names, and the <see cref="RobotConductor"/> that paces their turns. The section
     /// is validated when the host starts, so a bad entry stops it with a clear reason.
     /// </summary>
     public static IServiceCollection AddRobots(this IServiceCollection services, IConfiguration configuration)
@@ -23,6 +24,11 @@ public static class RobotServiceCollectionExtensions
         services.TryAddSingleton<IRobotCatalog, RobotCatalog>();
         services.TryAddSingleton<IRobotChatClients, RobotChatClients>();
         services.TryAddSingleton<RobotReplyGuard>();
+        services.TryAddSingleton<IRobotReplies>(sp => sp.GetRequiredService<RobotReplyGuard>());
+        services.TryAddSingleton<IRobotNameSource, RandomRobotNames>();
+        services.TryAddSingleton<RobotConductor>();
+        services.TryAddSingleton<IRobotTurns>(sp => sp.GetRequiredService<RobotConductor>());
+        services.AddHostedService(sp => sp.GetRequiredService<RobotConductor>());
         return services;
     }
 }

@@ -16,6 +16,7 @@ public sealed class SendMessageTests
 
     private readonly IMessageLog _log = Substitute.For<IMessageLog>();
     private readonly IChatBroadcaster _broadcaster = Substitute.For<IChatBroadcaster>();
+    private readonly IRobotTurns _robots = Substitute.For<IRobotTurns>();
     private readonly FakeTimeProvider _clock = new(Build.Start);
 
     [Fact]
@@ -80,6 +81,30 @@ public sealed class SendMessageTests
     }
 
     [Fact]
+    public async Task Send_TheRoomsRobotHearsTheStoredMessage_AfterTheRoomDoes()
+    {
+        LogAnswers(draft => Stored(draft, id: 5));
+
+        var sent = await Send(Build.Caller(AliceId, "alice"), new SendMessage("alice", "lounge", "anyone here?"));
+
+        Received.InOrder(() =>
+        {
+            _broadcaster.MessagePosted(sent, Arg.Any<CancellationToken>());
+            _robots.Heard(sent);
+        });
+    }
+
+    [Fact]
+    public async Task Send_WhenTheLogRefuses_TheRobotHearsNothing()
+    {
+        LogAnswers(_ => ValueTask.FromException<PostedMessage>(new ConflictException("The session 'lounge' has ended.")));
+
+        await Assert.ThrowsAsync<ConflictException>(() => Send(Build.Caller(AliceId, "alice"), new SendMessage("alice", "lounge", "hi")));
+
+        Assert.Empty(_robots.ReceivedCalls());
+    }
+
+    [Fact]
     public async Task Send_FromTheOtherSpellingOfTheCallersName_IsAccepted()
     {
         LogAnswers(draft => Stored(draft, id: 1));
@@ -99,5 +124,5 @@ public sealed class SendMessageTests
             draft.Room));
 
     private Task<MessageDto> Send(ICurrentUser caller, SendMessage command) =>
-        new SendMessageHandler(_log, caller, _broadcaster, _clock).Handle(command, Ct).AsTask();
+        new SendMessageHandler(_log, caller, _broadcaster, _robots, _clock).Handle(command, Ct).AsTask();
 }

@@ -129,7 +129,7 @@ public sealed class HostSessionTests : IDisposable
     private async Task<SessionDto> Host(User caller, HostSession command)
     {
         await using var db = _data.NewContext();
-        var handler = new HostSessionHandler(db, Build.Caller(caller), new SessionCommitter(db, _broadcaster, _data.Clock), _data.Clock);
+        var handler = new HostSessionHandler(db, Build.Caller(caller), new SessionCommitter(db, _broadcaster, _data.Clock), Build.Recruiter(db), _data.Clock);
         return await handler.Handle(command, Ct);
     }
 

@@ -58,8 +58,7 @@ public sealed class LapsePastGraceTests(OneServer servers) : IClassFixture<OneSe
         await using var guest = await Person.SignUp(app, "guest");
         await host.Host(app, room);
         await (await guest.Connect(app)).DisposeAsync();
-        var guestId = await guest.Id(app);
-        await Eventually.True(async () => await app.OpenConnectionRows(guestId) == 0, "the server to see the guest's connection close");
+        await app.ConnectionsClosed(guest.Name);
         await guest.Join(app, room);
         var hostLine = await host.Enter(app, room);
 

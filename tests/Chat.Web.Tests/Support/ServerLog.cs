@@ -14,6 +14,9 @@ public sealed class ServerLog : ILoggerProvider
 
     public sealed record Entry(LogLevel Level, string Category, string Text, Exception? Error);
 
+    /// <summary>Everything kept, warnings included.</summary>
+    public IReadOnlyList<Entry> Entries => [.. _entries];
+
     public IReadOnlyList<Entry> Errors => [.. _entries.Where(e => e.Level >= LogLevel.Error)];
 
     /// <summary>

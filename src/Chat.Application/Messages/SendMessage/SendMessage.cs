@@ -7,13 +7,14 @@ using Mediator;
 
 namespace Chat.Application.Messages.SendMessage;
 
-/// <summary>A player says something in a room: stored first, then broadcast to the room.</summary>
+/// <summary>A player says something in a room: stored first, then broadcast to the room, and heard by its robot.</summary>
 public sealed record SendMessage(string? From, string? Room, string? Message) : ICommand<MessageDto>;
 
 public sealed class SendMessageHandler(
     IMessageLog log,
     ICurrentUser currentUser,
     IChatBroadcaster broadcaster,
+    IRobotTurns robots,
     TimeProvider clock) : ICommandHandler<SendMessage, MessageDto>
 {
     public async ValueTask<MessageDto> Handle(SendMessage command, CancellationToken cancellationToken)
@@ -29,6 +30,9 @@ public sealed class SendMessageHandler(
         var posted = await log.Append(draft, cancellationToken);
         var message = posted.Message.ToDto(posted.Room);
         await broadcaster.MessagePosted(message, cancellationToken);
+
+        // After the broadcast, so a robot's answer can never overtake what it answers.
+        robots.Heard(message);
         return message;
     }
 }

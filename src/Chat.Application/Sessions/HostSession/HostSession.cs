@@ -5,37 +5,72 @@ using Chat.Application.Common.Models;
 using Chat.Application.Sessions.Common;
 using Chat.Domain.Common;
 using Chat.Domain.Sessions;
+using Chat.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Application.Sessions.HostSession;
 
-/// <summary>Creates a pending session with the caller as host and first player.</summary>
+/// <summary>
+/// Creates a pending session with the caller as host and first player; with a
+/// robot, its user and seat are stored in the same transaction.
+/// </summary>
 public sealed record HostSession(string? Room, string? Robot, int? MaxPlayersAllowed) : ICommand<SessionDto>, IRetryOnConflict;
 
-public sealed class HostSessionHandler(IChatDbContext db, ICurrentUser currentUser, SessionCommitter committer, TimeProvider clock)
-    : ICommandHandler<HostSession, SessionDto>
+public sealed class HostSessionHandler(
+    IChatDbContext db,
+    ICurrentUser currentUser,
+    SessionCommitter committer,
+    RobotRecruiter recruiter,
+    TimeProvider clock) : ICommandHandler<HostSession, SessionDto>
 {
+    /// <summary>How often a robot's name may be lost to a person registering it at the same instant.</summary>
+    public const int RobotNameAttempts = 3;
+
     public async ValueTask<SessionDto> Handle(HostSession command, CancellationToken cancellationToken)
     {
-        var user = await db.RequireUser(currentUser, cancellationToken);
-        var room = RoomName.Clean(command.Room!);
-        await EnsureFree(user.Id, room, cancellationToken);
-
-        var session = ChatSession.Host(user, room, command.Robot, command.MaxPlayersAllowed ?? ChatSession.DefaultMaxPlayers, clock.GetUtcNow());
-        db.Sessions.Add(session);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await committer.Commit(session, cancellationToken);
-        }
-        catch (UniqueConstraintException)
-        {
-            // A racing request took the room or seated the caller elsewhere; say which.
-            db.ChangeTracker.Clear();
+            var user = await db.RequireUser(currentUser, cancellationToken);
+            var room = RoomName.Clean(command.Room!);
             await EnsureFree(user.Id, room, cancellationToken);
-            throw;
+
+            var now = clock.GetUtcNow();
+            var session = ChatSession.Host(user, room, command.Robot, command.MaxPlayersAllowed ?? ChatSession.DefaultMaxPlayers, now);
+            var robot = command.Robot is null ? null : await recruiter.Recruit(now, cancellationToken);
+            if (robot is not null)
+            {
+                session.AddRobot(robot, now);
+            }
+
+            db.Sessions.Add(session);
+            try
+            {
+                return await committer.Commit(session, cancellationToken);
+            }
+            catch (UniqueConstraintException)
+            {
+                // A racing request took the room or seated the caller elsewhere; say which.
+                db.ChangeTracker.Clear();
+                await EnsureFree(user.Id, room, cancellationToken);
+                if (!await LostRobotName(robot, attempt, cancellationToken))
+                {
+                    throw;
+                }
+            }
         }
     }
+
+    /// <summary>
+    /// Whether a person registered the robot's name between the check and the save.
+    /// That is no conflict of the host's, so hosting is tried again with a fresh
+    /// name. The retry behaviour cannot do this: it handles concurrency tokens only,
+    /// and a unique violation elsewhere is a real 409.
+    /// </summary>
+    private async Task<bool> LostRobotName(User? robot, int attempt, CancellationToken cancellationToken) =>
+        robot is not null
+        && attempt < RobotNameAttempts
+        && await recruiter.IsTaken(robot.Username, cancellationToken);
 
     private async Task EnsureFree(int userId, string room, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Chat.Application.Robots.Common;
 using Microsoft.Extensions.AI;
 
 namespace Chat.Infrastructure.Robots.Offline;
@@ -92,9 +93,25 @@ internal sealed class OfflineChatClient(string modelId, int seed) : IChatClient
 
         var conversationSeed = hash.ToSeed();
         var heard = recent.LastOrDefault(m => m.Role == ChatRole.User);
-        var utterance = heard is null ? null : new Utterance(heard.Text, heard.AuthorName);
+        var utterance = heard is null ? null : Hear(heard);
         var ownReplies = recent.Where(m => m.Role == ChatRole.Assistant).Select(m => m.Text).ToList();
         var reply = OfflineResponder.Reply(utterance, ownReplies, new Random(conversationSeed));
         return ($"offline-{conversationSeed.ToString("x8", CultureInfo.InvariantCulture)}", reply);
+    }
+
+    /// <summary>
+    /// The speaker is the message's author name, or else the name a room's transcript
+    /// writes in front of the line (<see cref="RobotTranscript"/>), so the robot can
+    /// answer "alice: hi" with "hey alice" and never reflect the name back as words.
+    /// </summary>
+    private static Utterance Hear(ChatMessage heard)
+    {
+        if (heard.AuthorName is not null)
+        {
+            return new Utterance(heard.Text, heard.AuthorName);
+        }
+
+        var (speaker, text) = RobotTranscript.Split(heard.Text);
+        return new Utterance(text, speaker);
     }
 }

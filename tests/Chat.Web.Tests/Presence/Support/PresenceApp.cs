@@ -24,8 +24,6 @@ public sealed class PresenceApp(string databasePath, TimeSpan disconnectGrace) :
 
     public TimeSpan DisconnectGrace => disconnectGrace;
 
-    public string DatabasePath => databasePath;
-
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -52,16 +50,21 @@ public sealed class PresenceApp(string databasePath, TimeSpan disconnectGrace) :
         await Eventually.Value(LastHeartbeat, beat => beat > first, $"a second heartbeat from {BaseAddress}");
     }
 
-    /// <summary>The hub connections this process holds and vouches for in its heartbeat, by id.</summary>
-    public IReadOnlyDictionary<string, int> LocalConnections => Services.GetRequiredService<ConnectionRegistry>().Snapshot();
-
-    /// <summary>Rows of <c>HubConnections</c> not marked closed: of one user, or of everyone.</summary>
-    public async Task<int> OpenConnectionRows(int? userId = null)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ChatDbContext>().Set<ConnectionRecord>()
-            .CountAsync(c => c.ClosedAtMs == null && (userId == null || c.UserId == userId), TestContext.Current.CancellationToken);
-    }
+    /// <summary>
+    /// Returns once this process has recorded the close of every hub connection the
+    /// user opened. A client's dispose returns before the server has run
+    /// OnDisconnectedAsync, so "closed before" needs the server's word, not the client's.
+    /// </summary>
+    public Task ConnectionsClosed(string username) => Eventually.True(
+        async () =>
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+            var records = db.Set<ConnectionRecord>().Where(c => db.Users.Any(u => u.Id == c.UserId && u.Username == username));
+            return await records.AnyAsync(TestContext.Current.CancellationToken)
+                && !await records.AnyAsync(c => c.ClosedAtMs == null, TestContext.Current.CancellationToken);
+        },
+        $"{BaseAddress} to record that {username}'s connections closed");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -79,7 +82,7 @@ public sealed class PresenceApp(string databasePath, TimeSpan disconnectGrace) :
 
     private async Task<long> LastHeartbeat()
     {
-        var local = LocalConnections.Keys.ToList();
+        var local = Services.GetRequiredService<ConnectionRegistry>().Snapshot().Keys.ToList();
         Assert.True(local.Count > 0, $"{BaseAddress} holds no hub connection to vouch for.");
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();

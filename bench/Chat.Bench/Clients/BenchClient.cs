@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Chat.Bench.Load;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Chat.Bench.Clients;
+
+/// <summary>
+/// One chat participant. It drives the relay and the chat service alike: both
+/// take <c>join {room, username}</c> and <c>message {from, room, message}</c>
+/// and broadcast a <c>message</c> event whose <c>message</c> member is the text.
+/// </summary>
+internal sealed class BenchClient : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+    private readonly MeasurementSlot _slot;
+    private readonly IDisposable _subscription;
+
+    public BenchClient(HubConnection connection, string username, string room, MeasurementSlot slot)
+    {
+        _connection = connection;
+        _slot = slot;
+        Username = username;
+        Room = room;
+        _subscription = connection.On<JsonElement>("message", OnMessage);
+    }
+
+    public string Username { get; }
+    public string Room { get; }
+
+    public async Task ConnectAndJoinAsync(CancellationToken cancellationToken)
+    {
+        await _connection.StartAsync(cancellationToken);
+        await _connection.InvokeAsync("join", new { room = Room, username = Username }, cancellationToken);
+    }
+
+    /// <summary>Completes when the server has accepted (for the chat service: stored) the message.</summary>
+    public Task SendAsync(long sentAt) =>
+        _connection.InvokeAsync("message", new { from = Username, room = Room, message = MessageStamp.Text(sentAt) });
+
+    public async ValueTask DisposeAsync()
+    {
+        _subscription.Dispose();
+        await _connection.DisposeAsync();
+    }
+
+    private void OnMessage(JsonElement payload)
+    {
+        var receivedAt = Stopwatch.GetTimestamp();
+        if (payload.TryGetProperty("kind", out var kind) && kind.ValueEquals("system"u8))
+        {
+            return;
+        }
+        if (payload.TryGetProperty("message", out var text) && MessageStamp.TryRead(text.GetString(), out var sentAt))
+        {
+            _slot.Current?.RecordDelivery(sentAt, receivedAt);
+        }
+    }
+}

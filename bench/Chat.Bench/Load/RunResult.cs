@@ -1,0 +1,13 @@
+namespace Chat.Bench.Load;
+
+internal sealed record RunResult(
+    string Target,
+    string Mode,
+    int Clients,
+    double AcceptedPerSecond,
+    double DeliveriesPerSecond,
+    LatencySummary Delivery,
+    LatencySummary Acknowledgement,
+    long Failures,
+    CpuUsage Cpu,
+    string Note);

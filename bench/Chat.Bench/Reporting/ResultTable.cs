@@ -1,0 +1,69 @@
+using System.Globalization;
+using Chat.Bench.Load;
+
+namespace Chat.Bench.Reporting;
+
+internal static class ResultTable
+{
+    private const double RatioTarget = 0.5;
+    private const double SteadyP99TargetMs = 50;
+
+    private static readonly string[] Headings =
+        ["target", "mode", "clients", "accepted/s", "deliveries/s", "p50 ms", "p99 ms", "max ms", "ack p50 ms", "ack p99 ms", "failures", "server cpu %", "server us/msg", "bench cpu %", "note"];
+
+    public static void Print(IReadOnlyList<RunResult> results, BenchOptions options, TextWriter output)
+    {
+        var rows = results.Select(Cells).Prepend(Headings).ToList();
+        var widths = Enumerable.Range(0, Headings.Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
+        output.WriteLine();
+        output.WriteLine($"{Environment.ProcessorCount} cores; load average {MachineLoad.Describe()}.");
+        output.WriteLine("Latency: send to receipt of the message event, over every receiver; ack: send to the invocation's completion.");
+        output.WriteLine("cpu %: of one core (200 = both cores); server us/msg: server processor time per accepted message.");
+        foreach (var row in rows)
+        {
+            output.WriteLine(string.Join("  ", row.Select((cell, column) => column < 2 || column == row.Length - 1 ? cell.PadRight(widths[column]) : cell.PadLeft(widths[column]))).TrimEnd());
+        }
+        output.WriteLine();
+        PrintVerdicts(results, options, output);
+    }
+
+    private static void PrintVerdicts(IReadOnlyList<RunResult> results, BenchOptions options, TextWriter output)
+    {
+        var relay = results.FirstOrDefault(r => r is { Target: "relay", Mode: "saturation" });
+        var chat = results.FirstOrDefault(r => r is { Target: "chat", Mode: "saturation" });
+        if (relay is not null && chat is not null && relay.AcceptedPerSecond > 0)
+        {
+            var ratio = chat.AcceptedPerSecond / relay.AcceptedPerSecond;
+            output.WriteLine(Invariant($"chat/relay accepted rate (saturation): {ratio:0.00}  (target >= {RatioTarget:0.00}: {Verdict(ratio >= RatioTarget)})"));
+        }
+        var steady = results.FirstOrDefault(r => r is { Target: "chat", Mode: "steady" });
+        if (steady is not null)
+        {
+            var met = steady.Delivery.P99 < SteadyP99TargetMs && steady.Note.EndsWith(", sustained", StringComparison.Ordinal);
+            output.WriteLine(Invariant($"chat steady p99 at {options.SteadyRate} msg/s: {steady.Delivery.P99:0.0} ms  (target < {SteadyP99TargetMs:0} ms, rate sustained: {Verdict(met)})"));
+        }
+    }
+
+    private static string[] Cells(RunResult r) =>
+    [
+        r.Target,
+        r.Mode,
+        Invariant($"{r.Clients}"),
+        Invariant($"{r.AcceptedPerSecond:0}"),
+        Invariant($"{r.DeliveriesPerSecond:0}"),
+        Invariant($"{r.Delivery.P50:0.0}"),
+        Invariant($"{r.Delivery.P99:0.0}"),
+        Invariant($"{r.Delivery.Max:0.0}"),
+        Invariant($"{r.Acknowledgement.P50:0.0}"),
+        Invariant($"{r.Acknowledgement.P99:0.0}"),
+        Invariant($"{r.Failures}"),
+        Invariant($"{r.Cpu.ServerPercent:0}"),
+        Invariant($"{r.Cpu.ServerMicrosecondsPerMessage(r.AcceptedPerSecond):0}"),
+        Invariant($"{r.Cpu.GeneratorPercent:0}"),
+        r.Note,
+    ];
+
+    private static string Verdict(bool met) => met ? "met" : "NOT met";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

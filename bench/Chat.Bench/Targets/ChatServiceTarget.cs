@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Net;
+using Chat.Bench.Clients;
+using Chat.Bench.Hosting;
+using Chat.Bench.Load;
+
+namespace Chat.Bench.Targets;
+
+/// <summary>The real service, run from its build output on a fresh SQLite file, as in production.</summary>
+internal sealed class ChatServiceTarget(string repositoryRoot, string configuration) : IBenchTarget
+{
+    private const string ServiceAssembly = "Chat.Web.dll";
+
+    private readonly Uri _baseUri = FreePort.LoopbackUri(FreePort.Pick());
+    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"chat-bench-{Guid.NewGuid():N}.db");
+    private ChildServer? _server;
+
+    public string Name => "chat";
+
+    public TimeSpan ServerProcessorTime => _server?.ProcessorTime ?? TimeSpan.Zero;
+
+    public async Task StartAsync()
+    {
+        var outputFolder = ServiceBuild.OutputFolder(repositoryRoot, configuration);
+        var assembly = Path.Combine(outputFolder, ServiceAssembly);
+        if (!File.Exists(assembly))
+        {
+            throw new InvalidOperationException($"{assembly} not found: build the service or drop --no-build");
+        }
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { assembly, "--urls", _baseUri.ToString() },
+            WorkingDirectory = outputFolder,
+            Environment =
+            {
+                ["ConnectionStrings__Chat"] = $"Data Source={_databaseFile}",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            },
+        };
+        _server = ChildServer.Start(startInfo);
+        await _server.WaitUntilAnsweringAsync(new Uri(_baseUri, "/api/"), TimeSpan.FromSeconds(60));
+    }
+
+    public async Task<BenchClient> CreateClientAsync(ClientSeat seat, MeasurementSlot slot, CancellationToken cancellationToken)
+    {
+        var cookies = new CookieContainer();
+        using (var api = new ChatServiceApi(_baseUri, cookies))
+        {
+            await api.RegisterAsync(seat.Username, cancellationToken);
+            if (seat.Hosts)
+            {
+                await api.HostAsync(seat.Room, BenchOptions.RoomSize, cancellationToken);
+            }
+            else
+            {
+                await api.JoinAsync(seat.Room, cancellationToken);
+            }
+        }
+        return new BenchClient(BenchHubConnection.Create(new Uri(_baseUri, "/chat"), cookies), seat.Username, seat.Room, slot);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_databaseFile + suffix);
+        }
+    }
+}

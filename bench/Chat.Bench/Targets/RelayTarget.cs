@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Chat.Bench.Clients;
+using Chat.Bench.Hosting;
+using Chat.Bench.Load;
+using Chat.Bench.Relay;
+
+namespace Chat.Bench.Targets;
+
+/// <summary>The bare relay hub, run as a second instance of this program.</summary>
+internal sealed class RelayTarget : IBenchTarget
+{
+    private readonly Uri _baseUri = FreePort.LoopbackUri(FreePort.Pick());
+    private ChildServer? _server;
+
+    public string Name => "relay";
+
+    public TimeSpan ServerProcessorTime => _server?.ProcessorTime ?? TimeSpan.Zero;
+
+    public async Task StartAsync()
+    {
+        var startInfo = SelfStartInfo();
+        foreach (var argument in new[] { RelayServer.Verb, "--urls", _baseUri.ToString(), RelayServer.ParentArgument, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+        // ASP.NET Core apps, the chat service included, run the server GC; a console program does not unless told.
+        startInfo.Environment["DOTNET_gcServer"] = "1";
+        _server = ChildServer.Start(startInfo);
+        await _server.WaitUntilAnsweringAsync(new Uri(_baseUri, RelayServer.ProbePath), TimeSpan.FromSeconds(30));
+    }
+
+    public Task<BenchClient> CreateClientAsync(ClientSeat seat, MeasurementSlot slot, CancellationToken cancellationToken) =>
+        Task.FromResult(new BenchClient(BenchHubConnection.Create(new Uri(_baseUri, RelayServer.HubPath), cookies: null), seat.Username, seat.Room, slot));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    /// <summary>Runs this program again, through the dotnet host when that is how it was started.</summary>
+    private static ProcessStartInfo SelfStartInfo()
+    {
+        var host = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which program is running");
+        var startInfo = new ProcessStartInfo(host);
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            startInfo.ArgumentList.Add(typeof(RelayTarget).Assembly.Location);
+        }
+        return startInfo;
+    }
+}

@@ -1,0 +1,13 @@
+using Chat.Application.Common.Models;
+
+namespace Chat.Application.Common.Interfaces;
+
+/// <summary>Lets a session's robot hear what is said in its room, so it can take its turn.</summary>
+public interface IRobotTurns
+{
+    /// <summary>
+    /// Called on the send path after each stored player's message. Must return at
+    /// once and never throw: the robot's turn is taken later, elsewhere.
+    /// </summary>
+    void Heard(MessageDto message);
+}

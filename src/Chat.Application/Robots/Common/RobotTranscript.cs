@@ -1,0 +1,66 @@
+using Chat.Domain.Users;
+using Microsoft.Extensions.AI;
+using DomainMessage = Chat.Domain.Messages.ChatMessage;
+
+namespace Chat.Application.Robots.Common;
+
+/// <summary>
+/// How a room's recent messages are put to a robot's model: a system prompt that
+/// casts it as one of the players, then each player's message as a user line
+/// "name: text" and the robot's own messages as its replies.
+/// </summary>
+/// <remarks>
+/// The speaker is written into the text rather than into the message's author
+/// name: OpenAI refuses author names outside [A-Za-z0-9_-], which would silence
+/// the robot for a room with a "Zoë" in it, and many compatible servers ignore them.
+/// </remarks>
+public static class RobotTranscript
+{
+    private const string Separator = ": ";
+
+    public static string SystemPrompt(string robotName) =>
+        $"You are {robotName}, a player in a casual online chat game. Chat like a person typing in a chat room: "
+        + "reply briefly and casually, usually one short sentence, with no lists or formatting. "
+        + "Never say or hint that you are an AI, a bot or a language model. "
+        + "Each message from the others starts with its author's name and a colon; "
+        + "write only your own message, without your name in front.";
+
+    /// <summary>The conversation for a robot, oldest message first.</summary>
+    public static IReadOnlyList<ChatMessage> For(string robotName, int robotUserId, IEnumerable<DomainMessage> recent) =>
+    [
+        new(ChatRole.System, SystemPrompt(robotName)),
+        .. recent.Select(m => m.SenderId == robotUserId
+            ? new ChatMessage(ChatRole.Assistant, m.Text)
+            : new ChatMessage(ChatRole.User, Line(m.Sender, m.Text))),
+    ];
+
+    public static string Line(string speaker, string text) => speaker + Separator + text;
+
+    /// <summary>
+    /// Reads a user line back into speaker and text. A line that does not start with
+    /// something a username could be is all text, with no speaker.
+    /// </summary>
+    public static (string? Speaker, string Text) Split(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var at = line.IndexOf(Separator, StringComparison.Ordinal);
+        if (at > 0 && Username.Problem(line[..at]) is null)
+        {
+            return (line[..at], line[(at + Separator.Length)..]);
+        }
+
+        return (null, line);
+    }
+
+    /// <summary>
+    /// A model that imitates the transcript may put its own name in front of its
+    /// line; a person never types that, so it is taken off.
+    /// </summary>
+    public static string WithoutOwnName(string reply, string robotName)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var trimmed = reply.Trim();
+        var ownPrefix = robotName + Separator.TrimEnd();
+        return trimmed.StartsWith(ownPrefix, StringComparison.OrdinalIgnoreCase) ? trimmed[ownPrefix.Length..].Trim() : trimmed;
+    }
+}

@@ -1,0 +1,97 @@
+using Chat.Application.Common.Exceptions;
+using Chat.Application.Common.Interfaces;
+using Chat.Application.Common.Mapping;
+using Chat.Application.Common.Models;
+using Chat.Application.Robots.Common;
+using Chat.Domain.Messages;
+using Chat.Domain.Sessions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chat.Application.Robots.TakeRobotTurn;
+
+/// <summary>
+/// A session's robot answers the room: it reads the recent conversation, asks its
+/// model, and posts the reply exactly as a player's message is posted. It stays
+/// silent when the last word is its own, when the session is over, and when the
+/// model gives nothing usable. Returns the posted message, or null for silence.
+/// </summary>
+public sealed record TakeRobotTurn(int SessionId) : ICommand<MessageDto?>;
+
+public sealed class TakeRobotTurnHandler(
+    IChatDbContext db,
+    IRobotReplies replies,
+    IMessageLog log,
+    IChatBroadcaster broadcaster,
+    TimeProvider clock) : ICommandHandler<TakeRobotTurn, MessageDto?>
+{
+    /// <summary>Enough to follow the thread; the model's prompt stays small and fast.</summary>
+    public const int ContextSize = 20;
+
+    public async ValueTask<MessageDto?> Handle(TakeRobotTurn command, CancellationToken cancellationToken)
+    {
+        var seat = await db.Members
+            .AsNoTracking()
+            .Where(m => m.SessionId == command.SessionId && m.IsRobot && m.LeftAt == null)
+            .Join(
+                db.Sessions.Where(s => s.State != SessionState.Inactive && s.Robot != null),
+                m => m.SessionId,
+                s => s.Id,
+                (m, s) => new Seat(m.UserId, m.Username, s.Room, s.Robot!))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (seat is null)
+        {
+            return null;
+        }
+
+        var recent = await db.Messages
+            .AsNoTracking()
+            .Where(m => m.SessionId == command.SessionId && m.Kind == MessageKind.Chat)
+            .OrderByDescending(m => m.Id)
+            .Take(ContextSize)
+            .ToListAsync(cancellationToken);
+        recent.Reverse();
+
+        // Never answer itself: with nothing new from the others, a person would keep quiet too.
+        if (recent.Count == 0 || recent[^1].SenderId == seat.UserId)
+        {
+            return null;
+        }
+
+        var conversation = RobotTranscript.For(seat.Username, seat.UserId, recent);
+        var reply = await replies.ReplyAsync(command.SessionId, seat.Model, conversation, chatOptions: null, cancellationToken);
+        if (reply is null)
+        {
+            return null;
+        }
+
+        var text = RobotTranscript.WithoutOwnName(reply, seat.Username);
+        if (ChatMessage.TextProblem(text) is not null)
+        {
+            return null;
+        }
+
+        return await Post(new MessageDraft(seat.UserId, seat.Username, seat.Room, text, clock.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>Stored and broadcast like a player's message; it is not heard by the robot itself.</summary>
+    private async Task<MessageDto?> Post(MessageDraft draft, CancellationToken cancellationToken)
+    {
+        PostedMessage posted;
+        try
+        {
+            posted = await log.Append(draft, cancellationToken);
+        }
+        catch (Exception refused) when (refused is ConflictException or ForbiddenAccessException or NotFoundException)
+        {
+            // The session ended (and the robot left with it) while the model was thinking.
+            return null;
+        }
+
+        var message = posted.Message.ToDto(posted.Room);
+        await broadcaster.MessagePosted(message, cancellationToken);
+        return message;
+    }
+
+    private sealed record Seat(int UserId, string Username, string Room, string Model);
+}

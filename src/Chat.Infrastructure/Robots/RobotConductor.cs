@@ -1,0 +1,210 @@
+using System.Threading.Channels;
+using Chat.Application.Common.Interfaces;
+using Chat.Application.Common.Models;
+using Chat.Application.Robots.FindRobotSeat;
+using Chat.Application.Robots.TakeRobotTurn;
+using Chat.Domain.Messages;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Chat.Infrastructure.Robots;
+
+/// <summary>
+/// Decides when each session's robot speaks. Players' messages arrive through
+/// <see cref="Heard"/> (a queue write, nothing more, as it sits on the send
+/// path); a loop drops what the robot should not answer, and for the rest starts
+/// a turn after a human-like pause: <see cref="TakeRobotTurn"/> in a fresh scope.
+/// At most one turn per session is under way: a message heard during the pause is
+/// simply part of the conversation the turn reads, and one heard while the robot
+/// is answering earns one more turn afterwards, which keeps quiet when the robot
+/// already had the last word.
+/// </summary>
+internal sealed partial class RobotConductor(
+    IServiceScopeFactory scopes,
+    IOptions<RobotOptions> options,
+    TimeProvider time,
+    ILogger<RobotConductor> logger) : BackgroundService, IRobotTurns
+{
+    /// <summary>A backlog this long means the loop is far behind; dropping a message then only costs the robot one turn.</summary>
+    public const int MaxWaiting = 10_000;
+
+    /// <summary>Sessions whose robot is remembered; past this the memory starts afresh, as a miss costs only one query.</summary>
+    public const int MaxRemembered = 10_000;
+
+    private readonly Channel<MessageDto> _heard = Channel.CreateBounded<MessageDto>(
+        new BoundedChannelOptions(MaxWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Session id to its robot, or null for none. Only the loop touches it.</summary>
+    private readonly Dictionary<int, RobotSeat?> _seats = [];
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, TurnPhase> _turns = [];
+    private readonly List<Task> _running = [];
+
+    private enum TurnPhase
+    {
+        /// <summary>Pausing before the turn; what is heard now will be read by it.</summary>
+        Pausing,
+
+        /// <summary>Reading the room and asking the model.</summary>
+        Answering,
+
+        /// <summary>Answering, and someone spoke since the room was read.</summary>
+        AnsweringHeardMore,
+    }
+
+    /// <summary>Sessions with a turn under way; for tests to know when the conductor is idle.</summary>
+    internal int TurnsUnderWay
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _turns.Count;
+            }
+        }
+    }
+
+    public void Heard(MessageDto message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Kind == MessageKind.Chat)
+        {
+            _heard.Writer.TryWrite(message);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var message in _heard.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await Consider(message, stoppingToken);
+                }
+                catch (Exception error)
+                {
+                    if (stoppingToken.IsCancellationRequested)
+                    {
+                        break;
+                    }
+
+                    LookupFailed(message.SessionId, error);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping; the turns under way see the same token.
+        }
+
+        Task[] running;
+        lock (_gate)
+        {
+            running = [.. _running];
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private async Task Consider(MessageDto message, CancellationToken stoppingToken)
+    {
+        var seat = await SeatOf(message.SessionId, stoppingToken);
+        if (seat is null || string.Equals(message.From, seat.Username, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_turns.TryGetValue(message.SessionId, out var phase))
+            {
+                if (phase == TurnPhase.Answering)
+                {
+                    _turns[message.SessionId] = TurnPhase.AnsweringHeardMore;
+                }
+
+                return;
+            }
+
+            _turns[message.SessionId] = TurnPhase.Pausing;
+        }
+
+        // On the thread pool, so a slow turn never holds up the loop or its lock.
+        var turn = Task.Run(() => Turns(message.SessionId, stoppingToken), CancellationToken.None);
+        lock (_gate)
+        {
+            _running.RemoveAll(t => t.IsCompleted);
+            _running.Add(turn);
+        }
+    }
+
+    private async Task<RobotSeat?> SeatOf(int sessionId, CancellationToken cancellationToken)
+    {
+        if (_seats.TryGetValue(sessionId, out var known))
+        {
+            return known;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var seat = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new FindRobotSeat(sessionId), cancellationToken);
+        if (_seats.Count >= MaxRemembered)
+        {
+            _seats.Clear();
+        }
+
+        _seats[sessionId] = seat;
+        return seat;
+    }
+
+    /// <summary>One turn, then another while someone spoke during the last one. Never throws.</summary>
+    private async Task Turns(int sessionId, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(options.Value.ReplyDelay, time, stoppingToken);
+                lock (_gate)
+                {
+                    _turns[sessionId] = TurnPhase.Answering;
+                }
+
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TakeRobotTurn(sessionId), stoppingToken);
+            }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping: whatever failed did so because the host is going away.
+                return;
+            }
+            catch (Exception error)
+            {
+                // The room goes on without the robot's line; the next message gives it another chance.
+                TurnFailed(sessionId, error);
+            }
+
+            lock (_gate)
+            {
+                if (_turns[sessionId] != TurnPhase.AnsweringHeardMore)
+                {
+                    _turns.Remove(sessionId);
+                    return;
+                }
+
+                _turns[sessionId] = TurnPhase.Pausing;
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Could not find whether session {SessionId} has a robot; it skips this message.")]
+    private partial void LookupFailed(int sessionId, Exception error);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "The robot of session {SessionId} failed to take its turn and stays silent.")]
+    private partial void TurnFailed(int sessionId, Exception error);
+}

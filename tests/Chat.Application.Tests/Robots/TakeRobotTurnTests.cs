@@ -1,0 +1,249 @@
+using System.Diagnostics.CodeAnalysis;
+using Chat.Application.Common.Exceptions;
+using Chat.Application.Common.Interfaces;
+using Chat.Application.Common.Models;
+using Chat.Application.Robots.TakeRobotTurn;
+using Chat.Domain.Messages;
+using Chat.Domain.Users;
+using Microsoft.Extensions.AI;
+using NSubstitute;
+using DomainMessage = Chat.Domain.Messages.ChatMessage;
+using ModelMessage = Microsoft.Extensions.AI.ChatMessage;
+
+namespace Chat.Application.Tests.Robots;
+
+public sealed class TakeRobotTurnTests : IDisposable
+{
+    private const string Model = "eliza";
+
+    private readonly TestDatabase _data = new();
+    private readonly IRobotReplies _replies = Substitute.For<IRobotReplies>();
+    private readonly IMessageLog _log = Substitute.For<IMessageLog>();
+    private readonly IChatBroadcaster _broadcaster = Substitute.For<IChatBroadcaster>();
+    private List<ModelMessage>? _asked;
+
+    public TakeRobotTurnTests()
+    {
+        LogStores();
+        ModelSays("hey there");
+    }
+
+    [Fact]
+    public async Task Turn_AfterAPlayersMessage_PostsTheModelsReplyAsTheRobot_LikeAPlayersMessage()
+    {
+        var (alice, robot, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", "hi all");
+        ModelSays("hey alice");
+
+        var posted = await Turn(sessionId);
+
+        var draft = new MessageDraft(robot.Id, "maya92", "lounge", "hey alice", _data.Clock.GetUtcNow());
+        await _log.Received(1).Append(draft, Arg.Any<CancellationToken>());
+        Assert.NotNull(posted);
+        Assert.Equal(("maya92", "hey alice", MessageKind.Chat, "lounge"), (posted.From, posted.Message, posted.Kind, posted.Room));
+        await _broadcaster.Received(1).MessagePosted(posted, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Turn_GivesTheModelTheRoomsConversation_WithItsOwnLinesAsItsReplies()
+    {
+        var (alice, robot, sessionId) = await RoomWithRobot();
+        var bob = await _data.AddUser("bob");
+        await _data.Join(bob, "lounge");
+        await _data.AddMessages(alice, "lounge", "hi");
+        await _data.AddMessages(robot, "lounge", "hey");
+        await _data.AddMessages(bob, "lounge", "what's up?");
+
+        await Turn(sessionId);
+
+        await _replies.Received(1).ReplyAsync(sessionId, Model, Arg.Any<IEnumerable<ModelMessage>>(), Arg.Any<ChatOptions?>(), Arg.Any<CancellationToken>());
+        Assert.NotNull(_asked);
+        var system = _asked[0];
+        Assert.Equal(ChatRole.System, system.Role);
+        Assert.Contains("You are maya92", system.Text, StringComparison.Ordinal);
+        Assert.Contains("Never say or hint that you are an AI", system.Text, StringComparison.Ordinal);
+        Assert.Equal(
+            [(ChatRole.User, "alice: hi"), (ChatRole.Assistant, "hey"), (ChatRole.User, "bob: what's up?")],
+            _asked.Skip(1).Select(m => (m.Role, m.Text)));
+    }
+
+    [Fact]
+    public async Task Turn_ReadsOnlyTheLatestMessages()
+    {
+        var (alice, _, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", Enumerable.Range(1, TakeRobotTurnHandler.ContextSize + 5).Select(i => $"line {i}"));
+
+        await Turn(sessionId);
+
+        Assert.NotNull(_asked);
+        Assert.Equal(TakeRobotTurnHandler.ContextSize, _asked.Count - 1);
+        Assert.Equal("alice: line 6", _asked[1].Text);
+        Assert.Equal($"alice: line {TakeRobotTurnHandler.ContextSize + 5}", _asked[^1].Text);
+    }
+
+    [Fact]
+    public async Task Turn_LeavesSystemNoticesOutOfTheConversation()
+    {
+        var (alice, _, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", "hi");
+        await AddNotice(sessionId, "bob has joined the room.");
+
+        var posted = await Turn(sessionId);
+
+        Assert.NotNull(posted);
+        Assert.NotNull(_asked);
+        Assert.DoesNotContain(_asked, m => m.Text.Contains("has joined", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Turn_WhenTheLastWordIsTheRobots_StaysSilent_WithoutAskingTheModel()
+    {
+        var (alice, robot, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", "hi");
+        await _data.AddMessages(robot, "lounge", "hey");
+
+        Assert.Null(await Turn(sessionId));
+
+        AssertSilentWithoutAsking();
+    }
+
+    [Fact]
+    public async Task Turn_WhenNobodyHasSpoken_StaysSilent()
+    {
+        var (_, _, sessionId) = await RoomWithRobot();
+        await AddNotice(sessionId, "The session has started.");
+
+        Assert.Null(await Turn(sessionId));
+
+        AssertSilentWithoutAsking();
+    }
+
+    [Fact]
+    public async Task Turn_WhenTheModelGivesNothing_StoresAndBroadcastsNothing()
+    {
+        var (alice, _, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", "hi");
+        ModelSays(null);
+
+        Assert.Null(await Turn(sessionId));
+
+        Assert.Empty(_log.ReceivedCalls());
+        Assert.Empty(_broadcaster.ReceivedCalls());
+    }
+
+    [Fact]
+    public async Task Turn_WhenTheSessionHasEnded_StaysSilent()
+    {
+        var (alice, _, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", "bye");
+        await _data.Leave(alice, "lounge");
+
+        Assert.Null(await Turn(sessionId));
+
+        AssertSilentWithoutAsking();
+    }
+
+    [Fact]
+    public async Task Turn_InASessionWithoutARobot_StaysSilent()
+    {
+        var alice = await _data.AddUser("alice");
+        var session = await _data.AddSession(alice, "lounge");
+        await _data.AddMessages(alice, "lounge", "hi");
+
+        Assert.Null(await Turn(session.Id));
+
+        AssertSilentWithoutAsking();
+    }
+
+    [Fact]
+    public async Task Turn_WhenTheSessionEndsWhileTheModelThinks_StaysSilent()
+    {
+        var (alice, _, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", "hi");
+        LogRefuses(new ConflictException("The session 'lounge' has ended."));
+
+        Assert.Null(await Turn(sessionId));
+
+        Assert.Empty(_broadcaster.ReceivedCalls());
+    }
+
+    [Theory]
+    [InlineData("maya92: lol same", "lol same")]
+    [InlineData("Maya92:   lol same", "lol same")]
+    [InlineData("alice: lol same", "alice: lol same")]
+    public async Task Turn_TakesTheRobotsOwnNameOffTheFrontOfItsReply(string reply, string posted)
+    {
+        var (alice, _, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", "hi");
+        ModelSays(reply);
+
+        var message = await Turn(sessionId);
+
+        Assert.Equal(posted, message?.Message);
+    }
+
+    [Fact]
+    public async Task Turn_WhenTheReplyIsOnlyTheRobotsName_StaysSilent()
+    {
+        var (alice, _, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", "hi");
+        ModelSays("maya92: ");
+
+        Assert.Null(await Turn(sessionId));
+
+        Assert.Empty(_log.ReceivedCalls());
+    }
+
+    public void Dispose() => _data.Dispose();
+
+    private async Task<(User Alice, User Robot, int SessionId)> RoomWithRobot()
+    {
+        var alice = await _data.AddUser("alice");
+        var robot = await _data.AddRobotUser("maya92");
+        var session = await _data.AddSession(alice, "lounge", robot: Model);
+        await _data.SeatRobot(robot, "lounge");
+        return (alice, robot, session.Id);
+    }
+
+    private async Task AddNotice(int sessionId, string text)
+    {
+        await using var db = _data.NewContext();
+        db.Messages.Add(DomainMessage.Notice(sessionId, text, _data.Clock.GetUtcNow()));
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private void AssertSilentWithoutAsking()
+    {
+        Assert.Empty(_replies.ReceivedCalls());
+        Assert.Empty(_log.ReceivedCalls());
+        Assert.Empty(_broadcaster.ReceivedCalls());
+    }
+
+    private void ModelSays(string? reply) =>
+        _replies.ReplyAsync(Arg.Any<int>(), Arg.Any<string>(), Arg.Any<IEnumerable<ModelMessage>>(), Arg.Any<ChatOptions?>(), Arg.Any<CancellationToken>())
+            .Returns(call =>
+            {
+                _asked = [.. call.Arg<IEnumerable<ModelMessage>>()];
+                return reply;
+            });
+
+    [SuppressMessage("Reliability", "CA2012", Justification = "Setting up a substitute calls Append without consuming a ValueTask.")]
+    private void LogStores() =>
+        _log.Append(Arg.Any<MessageDraft>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            var draft = call.Arg<MessageDraft>();
+            var stored = Build.StoredMessage(99, sessionId: 1, draft.SenderId, draft.Sender, draft.Text, draft.Timestamp);
+            return ValueTask.FromResult(new PostedMessage(stored, draft.Room));
+        });
+
+    [SuppressMessage("Reliability", "CA2012", Justification = "Setting up a substitute calls Append without consuming a ValueTask.")]
+    private void LogRefuses(Exception reason) =>
+        _log.Append(Arg.Any<MessageDraft>(), Arg.Any<CancellationToken>()).Returns(_ => ValueTask.FromException<PostedMessage>(reason));
+
+    private async Task<MessageDto?> Turn(int sessionId)
+    {
+        await using var db = _data.NewContext();
+        var handler = new TakeRobotTurnHandler(db, _replies, _log, _broadcaster, _data.Clock);
+        return await handler.Handle(new TakeRobotTurn(sessionId), Ct);
+    }
+}
