@@ -30,7 +30,7 @@ public sealed class TwoServerSignInTests(TwoServers servers)
         await using var alice = await Person.SignUp(a, "alice");
         await alice.Host(a, room);
         var lineOnB = await alice.Enter(b, room);
-        var aliceId = await UserId(alice, b);
+        var aliceId = await alice.Id(b);
         var cookie = alice.Cookies.GetCookieHeader(b.BaseAddress);
 
         await alice.Logout(a);
@@ -45,12 +45,5 @@ public sealed class TwoServerSignInTests(TwoServers servers)
         Assert.Null(await Lobby.Session(b, room));
         Assert.Empty(a.Log.Problems);
         Assert.Empty(b.Log.Problems);
-    }
-
-    private static async Task<int> UserId(Person person, PresenceApp app)
-    {
-        using var response = await person.Get(app, "/api/lobby");
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return body.RootElement.GetProperty("data").GetProperty("user").GetProperty("id").GetInt32();
     }
 }

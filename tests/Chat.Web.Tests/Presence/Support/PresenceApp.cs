@@ -24,6 +24,8 @@ public sealed class PresenceApp(string databasePath, TimeSpan disconnectGrace) :
 
     public TimeSpan DisconnectGrace => disconnectGrace;
 
+    public string DatabasePath => databasePath;
+
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -48,6 +50,17 @@ public sealed class PresenceApp(string databasePath, TimeSpan disconnectGrace) :
         var mark = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var first = await Eventually.Value(LastHeartbeat, beat => beat > mark, $"a heartbeat from {BaseAddress}");
         await Eventually.Value(LastHeartbeat, beat => beat > first, $"a second heartbeat from {BaseAddress}");
+    }
+
+    /// <summary>The hub connections this process holds and vouches for in its heartbeat: user by connection id.</summary>
+    public IReadOnlyDictionary<string, int> LocalConnections => Services.GetRequiredService<ConnectionRegistry>().Snapshot();
+
+    /// <summary>Rows of <c>HubConnections</c> not marked closed: of one user, or of everyone.</summary>
+    public async Task<int> OpenConnectionRows(int? userId = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ChatDbContext>().Set<ConnectionRecord>()
+            .CountAsync(c => c.ClosedAtMs == null && (userId == null || c.UserId == userId), TestContext.Current.CancellationToken);
     }
 
     /// <summary>
@@ -82,7 +95,7 @@ public sealed class PresenceApp(string databasePath, TimeSpan disconnectGrace) :
 
     private async Task<long> LastHeartbeat()
     {
-        var local = Services.GetRequiredService<ConnectionRegistry>().Snapshot().Keys.ToList();
+        var local = LocalConnections.Keys.ToList();
         Assert.True(local.Count > 0, $"{BaseAddress} holds no hub connection to vouch for.");
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
