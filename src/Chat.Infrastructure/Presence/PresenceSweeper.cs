@@ -32,8 +32,9 @@ internal sealed partial class PresenceSweeper(
             {
                 await Sweep(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // Anything but shutdown, a timeout included, must not end the heartbeats.
                 SweepFailed(ex);
             }
         }
