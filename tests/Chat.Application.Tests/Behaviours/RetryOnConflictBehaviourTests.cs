@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Chat.Application.Common.Behaviours;
 using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
@@ -22,7 +23,7 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
         await using var db = _data.NewContext();
         var trackedAtEachAttempt = new List<int>();
 
-        var response = await new RetryOnConflictBehaviour<Retryable, string>(db).Handle(new Retryable(), (_, _) =>
+        var response = await new RetryOnConflictBehaviour<Retryable, string>(Services(db)).Handle(new Retryable(), (_, _) =>
         {
             trackedAtEachAttempt.Add(db.ChangeTracker.Entries().Count());
             db.Users.Add(User.Register($"user{trackedAtEachAttempt.Count}", Build.Start));
@@ -39,7 +40,7 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
         await using var db = _data.NewContext();
         var attempts = 0;
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => new RetryOnConflictBehaviour<Retryable, string>(db)
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => new RetryOnConflictBehaviour<Retryable, string>(Services(db))
             .Handle(new Retryable(), (_, _) =>
             {
                 attempts++;
@@ -56,7 +57,7 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
         await using var db = _data.NewContext();
         var attempts = 0;
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => new RetryOnConflictBehaviour<Ordinary, string>(db)
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => new RetryOnConflictBehaviour<Ordinary, string>(Services(db))
             .Handle(new Ordinary(), (_, _) =>
             {
                 attempts++;
@@ -75,7 +76,7 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
         await using var db = _data.NewContext();
         var attempts = 0;
 
-        await Assert.ThrowsAsync<ConflictException>(() => new RetryOnConflictBehaviour<Retryable, string>(db)
+        await Assert.ThrowsAsync<ConflictException>(() => new RetryOnConflictBehaviour<Retryable, string>(Services(db))
             .Handle(new Retryable(), (_, _) =>
             {
                 attempts++;
@@ -99,7 +100,7 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
         var handler = new JoinSessionHandler(db, Build.Caller(bob), new SessionCommitter(db, broadcaster, _data.Clock), _data.Clock);
         var attempts = 0;
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => new RetryOnConflictBehaviour<JoinSession, SessionDto>(db)
+        var refused = await Assert.ThrowsAsync<DomainException>(() => new RetryOnConflictBehaviour<JoinSession, SessionDto>(Services(db))
             .Handle(new JoinSession("lounge", Random: false), (command, ct) =>
             {
                 attempts++;
@@ -122,4 +123,7 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
     public sealed record Ordinary : ICommand<string>;
 
     private static ConcurrencyConflictException Conflict() => new(new DbUpdateConcurrencyException("lost"));
+
+    private static ServiceProvider Services(IChatDbContext db) =>
+        new ServiceCollection().AddSingleton(db).BuildServiceProvider();
 }

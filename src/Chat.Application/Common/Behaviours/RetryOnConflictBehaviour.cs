@@ -1,6 +1,7 @@
 using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chat.Application.Common.Behaviours;
 
@@ -8,9 +9,11 @@ namespace Chat.Application.Common.Behaviours;
 /// Re-runs an <see cref="IRetryOnConflict"/> command whose save lost an optimistic
 /// concurrency race, on a cleared change tracker so it reads the winner's state.
 /// Twenty people racing for three places then get three seats and seventeen
-/// "full" answers rather than seventeen "try again" errors.
+/// "full" answers rather than seventeen "try again" errors. The context is
+/// resolved only when a retry needs it: every other message, above all each chat
+/// message on the send path, passes by without renting one.
 /// </summary>
-public sealed class RetryOnConflictBehaviour<TMessage, TResponse>(IChatDbContext db)
+public sealed class RetryOnConflictBehaviour<TMessage, TResponse>(IServiceProvider services)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -35,7 +38,7 @@ public sealed class RetryOnConflictBehaviour<TMessage, TResponse>(IChatDbContext
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
-                db.ChangeTracker.Clear();
+                services.GetRequiredService<IChatDbContext>().ChangeTracker.Clear();
             }
         }
     }
