@@ -63,9 +63,10 @@ internal static class BenchRunner
                 Progress.Say($"{target.Name}: steady {options.SteadyRate} msg/s for {options.Duration.TotalSeconds:0}s");
                 var outcome = await SteadyLoad.RunAsync(load, options.SteadyRate, options.Duration);
                 var result = outcome.Measurement.Summarise(target.Name, "steady", clients.Count, "");
-                var verdict = outcome.Sustained(options.SteadyRate, result) ? "sustained" : "NOT sustained";
+                var sustained = outcome.Sustained(options.SteadyRate, result);
+                var verdict = sustained ? "sustained" : "NOT sustained";
                 var note = string.Create(CultureInfo.InvariantCulture, $"{outcome.Accepted}/{outcome.Scheduled} accepted, {verdict}; generator lag p99 {outcome.GeneratorLag.P99:0.0} ms");
-                results.Add(result with { Note = note });
+                results.Add(result with { Note = note, Sustained = sustained });
             }
         }
         finally

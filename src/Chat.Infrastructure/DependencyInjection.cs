@@ -19,7 +19,6 @@ public static class DependencyInjection
     {
         services.AddChatDatabase(configuration);
         services.AddDataProtection().SetApplicationName("Chat").PersistKeysToDbContext<ChatDbContext>();
-        services.AddScoped<MessageBatchWriter>();
         services.AddSingleton<GroupCommitMessageLog>();
         services.AddSingleton<IMessageLog>(sp => sp.GetRequiredService<GroupCommitMessageLog>());
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitMessageLog>());

@@ -10,4 +10,8 @@ internal sealed record RunResult(
     LatencySummary Acknowledgement,
     long Failures,
     CpuUsage Cpu,
-    string Note);
+    string Note)
+{
+    /// <summary>Steady mode only: every scheduled message was accepted at the offered rate.</summary>
+    public bool Sustained { get; init; }
+}

@@ -9,9 +9,14 @@ namespace Chat.Infrastructure.Messaging;
 /// <summary>
 /// Stores players' messages by group commit (ADR-004): messages that arrive while a
 /// transaction is being written wait for the next one, which takes them all. One
-/// membership query and one commit then serve a whole batch, and each sender is
-/// answered only after its message is durable.
+/// transaction and one commit (one disk flush) then serve a whole batch, and each
+/// sender is answered only after its message is durable.
 /// </summary>
+/// <remarks>
+/// The writer is the one serial step of the send path, so it runs on a thread of
+/// its own with synchronous database calls: it never waits in the thread pool's
+/// queue behind the socket work it is holding up.
+/// </remarks>
 internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes, ILogger<GroupCommitMessageLog> logger)
     : BackgroundService, IMessageLog
 {
@@ -34,36 +39,52 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
         return new ValueTask<PostedMessage>(pending.Stored.Task.WaitAsync(cancellationToken));
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<PendingMessage>(MaxBatch);
-        var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync(CancellationToken.None))
-        {
-            while (batch.Count < MaxBatch && reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            await WriteBatch(batch);
-            batch.Clear();
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(WriteUntilCompleted, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Refuse new messages, then let the loop drain what was already accepted.
+        // Refuse new messages, then let the writer drain what was already accepted.
         _queue.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
     }
 
-    private async Task WriteBatch(List<PendingMessage> batch)
+    private void WriteUntilCompleted()
+    {
+        var batch = new List<PendingMessage>(MaxBatch);
+        var reader = _queue.Reader;
+        MessageBatchWriter? writer = null;
+        try
+        {
+            // Blocking is the point here: this thread has nothing else to do.
+            while (reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+            {
+                while (batch.Count < MaxBatch && reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                }
+
+                writer = WriteBatch(writer, batch);
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            writer?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Writes one batch, opening the writer's connection when there is none. After a
+    /// failure the writer is dropped, so the next batch starts on a fresh connection.
+    /// </summary>
+    private MessageBatchWriter? WriteBatch(MessageBatchWriter? writer, List<PendingMessage> batch)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var writer = scope.ServiceProvider.GetRequiredService<MessageBatchWriter>();
-            await writer.Write(batch, CancellationToken.None);
+            writer ??= MessageBatchWriter.Open(scopes);
+            writer.Write(batch);
+            return writer;
         }
         catch (Exception ex)
         {
@@ -72,6 +93,9 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
             {
                 pending.Stored.TrySetException(ex);
             }
+
+            writer?.Dispose();
+            return null;
         }
     }
 

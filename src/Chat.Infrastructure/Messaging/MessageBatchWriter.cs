@@ -1,92 +1,164 @@
+using System.Data.Common;
+using System.Reflection;
 using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Domain.Common;
 using Chat.Domain.Messages;
 using Chat.Domain.Sessions;
+using Chat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chat.Infrastructure.Messaging;
 
 /// <summary>
-/// Checks a batch of drafts against the stored sessions with one query, stores the
-/// ones whose sender is a present player of a live session in that room, and
-/// answers every draft: the stored message, or why it was refused.
+/// Writes batches of drafts on a connection of its own: in one transaction, each
+/// draft is inserted if its sender holds a seat in a live session of that room;
+/// then the transaction commits and every draft is answered, with the stored
+/// message or with why it was refused. The connection and its commands live as
+/// long as the writer, so the database parses each statement once. Its calls are
+/// synchronous: the writer has a thread of its own.
 /// </summary>
-internal sealed class MessageBatchWriter(IChatDbContext db)
+internal sealed class MessageBatchWriter : IDisposable
 {
-    public async Task Write(IReadOnlyList<PendingMessage> batch, CancellationToken cancellationToken)
+    /// <summary>Room names of sessions never change; the cache is only bounded so it cannot grow forever.</summary>
+    private const int RoomCacheLimit = 10_000;
+
+    /// <summary>The key the database assigned, set the way EF sets it when it reads a message.</summary>
+    private static readonly PropertyInfo IdProperty = typeof(ChatMessage).GetProperty(nameof(ChatMessage.Id))!;
+
+    private readonly IServiceScope _scope;
+    private readonly ChatDbContext _db;
+    private readonly DbConnection _connection;
+    private readonly BoundCommand _post;
+    private readonly BoundCommand _roomOf;
+    private readonly Dictionary<int, string> _rooms = [];
+
+    private MessageBatchWriter(IServiceScope scope, ChatDbContext db, MessageStatements statements)
     {
-        var keyed = batch.Select(p => (Pending: p, RoomKey: Names.Key(RoomName.Clean(p.Draft.Room)))).ToList();
-        var seats = await FindSeats(keyed, cancellationToken);
+        _scope = scope;
+        _db = db;
+        _connection = db.Database.GetDbConnection();
+        _post = statements.Prepare(_connection, statements.PostSql, MessageStatements.Parameters.Post)
+            .Set(MessageStatements.Parameters.Ended, SessionState.Inactive)
+            .Set(nameof(ChatMessage.Kind), MessageKind.Chat);
+        _roomOf = statements.Prepare(_connection, statements.RoomOfSql, MessageStatements.Parameters.RoomOf);
+    }
 
-        var accepted = new List<(PendingMessage Pending, ChatMessage Message, string Room)>(batch.Count);
+    public static MessageBatchWriter Open(IServiceScopeFactory scopes)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var scope = scopes.CreateScope();
+        try
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+            db.Database.OpenConnection();
+            return new MessageBatchWriter(scope, db, MessageStatements.For(db));
+        }
+        catch
+        {
+            scope.Dispose();
+            throw;
+        }
+    }
+
+    public void Write(IReadOnlyList<PendingMessage> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var accepted = new List<(PendingMessage Pending, ChatMessage Message)>(batch.Count);
         var refused = new List<(PendingMessage Pending, string RoomKey)>();
-        foreach (var (pending, roomKey) in keyed)
+        using (var transaction = _connection.BeginTransaction())
         {
-            var draft = pending.Draft;
-            if (ChatMessage.TextProblem(draft.Text) is { } problem)
+            _post.Command.Transaction = transaction;
+            _roomOf.Command.Transaction = transaction;
+            foreach (var pending in batch)
             {
-                // Checked again here so that one bad draft cannot fail the batch it shares.
-                pending.Stored.TrySetException(new DomainException(problem));
-                continue;
+                var draft = pending.Draft;
+                if (ChatMessage.TextProblem(draft.Text) is { } problem)
+                {
+                    // Checked again here so that one bad draft cannot fail the batch it shares.
+                    pending.Stored.TrySetException(new DomainException(problem));
+                    continue;
+                }
+
+                var roomKey = Names.Key(RoomName.Clean(draft.Room));
+                if (Post(draft, roomKey) is { } message)
+                {
+                    accepted.Add((pending, message));
+                }
+                else
+                {
+                    refused.Add((pending, roomKey));
+                }
             }
 
-            if (seats.TryGetValue((draft.SenderId, roomKey), out var seat))
+            var posted = accepted.Select(a => new PostedMessage(a.Message, RoomOf(a.Message.SessionId))).ToList();
+            if (accepted.Count > 0)
             {
-                var message = ChatMessage.Post(seat.SessionId, draft.SenderId, draft.Sender, draft.Text, draft.Timestamp);
-                db.Messages.Add(message);
-                accepted.Add((pending, message, seat.Room));
+                transaction.Commit();
             }
-            else
+
+            // Only now, after the commit: a sender told "stored" can never see it rolled back.
+            for (var i = 0; i < accepted.Count; i++)
             {
-                refused.Add((pending, roomKey));
+                accepted[i].Pending.Stored.TrySetResult(posted[i]);
             }
-        }
-
-        if (accepted.Count > 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
-
-        foreach (var (pending, message, room) in accepted)
-        {
-            pending.Stored.TrySetResult(new PostedMessage(message, room));
         }
 
         if (refused.Count > 0)
         {
-            await Refuse(refused, cancellationToken);
+            Refuse(refused);
         }
     }
 
-    private async Task<Dictionary<(int UserId, string RoomKey), Seat>> FindSeats(
-        List<(PendingMessage Pending, string RoomKey)> keyed,
-        CancellationToken cancellationToken)
+    /// <summary>Inserts the draft if its sender is seated in a live session of the room; null when not.</summary>
+    private ChatMessage? Post(MessageDraft draft, string roomKey)
     {
-        var senderIds = keyed.Select(k => k.Pending.Draft.SenderId).Distinct().ToList();
-        var roomKeys = keyed.Select(k => k.RoomKey).Distinct().ToList();
-        var rows = await db.Members
-            .AsNoTracking()
-            .Where(m => m.LeftAt == null && senderIds.Contains(m.UserId))
-            .Join(
-                db.Sessions.Where(s => roomKeys.Contains(s.NormalizedRoom) && s.State != SessionState.Inactive),
-                m => m.SessionId,
-                s => s.Id,
-                (m, s) => new { m.UserId, s.NormalizedRoom, SessionId = s.Id, s.Room })
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => (r.UserId, r.NormalizedRoom), r => new Seat(r.SessionId, r.Room));
+        var command = _post
+            .Set(MessageStatements.Parameters.Room, roomKey)
+            .Set(nameof(ChatMessage.SenderId), draft.SenderId)
+            .Set(nameof(ChatMessage.Sender), draft.Sender)
+            .Set(nameof(ChatMessage.Text), draft.Text)
+            .Set(nameof(ChatMessage.Timestamp), draft.Timestamp)
+            .Command;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var message = ChatMessage.Post(reader.GetInt32(1), draft.SenderId, draft.Sender, draft.Text, draft.Timestamp);
+        IdProperty.SetValue(message, reader.GetInt64(0));
+        return message;
+    }
+
+    private string RoomOf(int sessionId)
+    {
+        if (_rooms.TryGetValue(sessionId, out var room))
+        {
+            return room;
+        }
+
+        if (_rooms.Count >= RoomCacheLimit)
+        {
+            _rooms.Clear();
+        }
+
+        var command = _roomOf.Set(MessageStatements.Parameters.Session, sessionId).Command;
+        room = (string)command.ExecuteScalar()!;
+        _rooms[sessionId] = room;
+        return room;
     }
 
     /// <summary>The slow path: tell each refused sender why, precisely enough to act on.</summary>
-    private async Task Refuse(List<(PendingMessage Pending, string RoomKey)> refused, CancellationToken cancellationToken)
+    private void Refuse(List<(PendingMessage Pending, string RoomKey)> refused)
     {
         var roomKeys = refused.Select(r => r.RoomKey).Distinct().ToList();
-        var sessions = await db.Sessions
+        var sessions = _db.Sessions
             .AsNoTracking()
             .Where(s => roomKeys.Contains(s.NormalizedRoom))
             .Select(s => new { s.NormalizedRoom, s.Room, s.State })
-            .ToDictionaryAsync(s => s.NormalizedRoom, cancellationToken);
+            .ToDictionary(s => s.NormalizedRoom);
         foreach (var (pending, roomKey) in refused)
         {
             Exception reason = sessions.TryGetValue(roomKey, out var session)
@@ -98,5 +170,11 @@ internal sealed class MessageBatchWriter(IChatDbContext db)
         }
     }
 
-    private sealed record Seat(int SessionId, string Room);
+    public void Dispose()
+    {
+        _post.Dispose();
+        _roomOf.Dispose();
+        _db.Database.CloseConnection();
+        _scope.Dispose();
+    }
 }

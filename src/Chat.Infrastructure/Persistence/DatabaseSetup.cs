@@ -42,7 +42,7 @@ public static class DatabaseSetup
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextPool<ChatDbContext, SqliteChatDbContext>(o => o.UseSqlite(connectionString));
+                services.AddDbContextPool<ChatDbContext, SqliteChatDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(SqliteBusyWait.Instance));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<ChatDbContext, SqlServerChatDbContext>(o => o.UseSqlServer(connectionString));

@@ -1,0 +1,38 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Chat.Infrastructure.Persistence.Providers;
+
+/// <summary>
+/// Lets SQLite itself wait for a lock held by another writer (the message log, a
+/// presence heartbeat, another process). Without a busy timeout SQLite answers
+/// "busy" at once and Microsoft.Data.Sqlite retries after a fixed 150 ms sleep,
+/// which turns a lock held for a millisecond into a 150 ms stall; SQLite's own
+/// handler retries within a millisecond or two.
+/// </summary>
+internal sealed class SqliteBusyWait : DbConnectionInterceptor
+{
+    /// <summary>30 s, as long as a command may run by default, so only a real deadlock fails.</summary>
+    private const string Pragma = "PRAGMA busy_timeout = 30000;";
+
+    public static SqliteBusyWait Instance { get; } = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(
+        DbConnection connection,
+        ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
