@@ -12,6 +12,9 @@ internal sealed record BenchOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public int SteadyRate { get; init; } = 1000;
 
+    /// <summary>Saturation rounds; each measures every target once, alternating which goes first.</summary>
+    public int Rounds { get; init; } = 3;
+
     /// <summary>Invocations each client keeps in flight in the saturation mode.</summary>
     public int Depth { get; init; } = 1;
 
@@ -29,6 +32,7 @@ internal sealed record BenchOptions
           --duration S         seconds measured in each mode (default 10)
           --warmup S           seconds of unmeasured load first (default 5)
           --rate R             messages per second in the steady mode (default 1000)
+          --rounds N           saturation rounds, alternating the targets (default 3)
           --depth D            invocations in flight per client when saturating (default 1)
           --modes LIST         saturation,steady (default both)
           --targets LIST       relay,chat (default both)
@@ -62,6 +66,7 @@ internal sealed record BenchOptions
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(ParsePositive(value)) },
                 "--warmup" => options with { Warmup = TimeSpan.FromSeconds(ParsePositive(value)) },
                 "--rate" => options with { SteadyRate = ParsePositive(value) },
+                "--rounds" => options with { Rounds = ParsePositive(value) },
                 "--depth" => options with { Depth = ParsePositive(value) },
                 "--modes" => options with { RunSaturation = Lists(value, "saturation"), RunSteady = Lists(value, "steady") },
                 "--targets" => options with { RunRelay = Lists(value, "relay"), RunChat = Lists(value, "chat") },
@@ -78,7 +83,7 @@ internal sealed record BenchOptions
 
         error = options switch
         {
-            { Clients: <= 0 } or { Depth: <= 0 } or { SteadyRate: <= 0 } => "clients, depth and rate must be positive numbers",
+            { Clients: <= 0 } or { Depth: <= 0 } or { SteadyRate: <= 0 } or { Rounds: <= 0 } => "clients, depth, rate and rounds must be positive numbers",
             { Clients: var n } when n % RoomSize != 0 => $"clients must be a multiple of {RoomSize}",
             { RunSaturation: false, RunSteady: false } => "no mode selected",
             { RunRelay: false, RunChat: false } => "no target selected",

@@ -14,4 +14,7 @@ internal sealed record RunResult(
 {
     /// <summary>Steady mode only: every scheduled message was accepted at the offered rate.</summary>
     public bool Sustained { get; init; }
+
+    /// <summary>Saturation only: which round of the alternating measurement this is.</summary>
+    public int Round { get; init; }
 }

@@ -29,12 +29,16 @@ internal static class ResultTable
 
     private static void PrintVerdicts(IReadOnlyList<RunResult> results, BenchOptions options, TextWriter output)
     {
-        var relay = results.FirstOrDefault(r => r is { Target: "relay", Mode: "saturation" });
-        var chat = results.FirstOrDefault(r => r is { Target: "chat", Mode: "saturation" });
-        if (relay is not null && chat is not null && relay.AcceptedPerSecond > 0)
+        var rounds = results.Where(r => r is { Mode: "saturation" }).GroupBy(r => r.Round)
+            .Select(g => (Relay: g.FirstOrDefault(r => r.Target == "relay"), Chat: g.FirstOrDefault(r => r.Target == "chat")))
+            .Where(pair => pair.Relay is { AcceptedPerSecond: > 0 } && pair.Chat is not null)
+            .Select(pair => pair.Chat!.AcceptedPerSecond / pair.Relay!.AcceptedPerSecond)
+            .ToList();
+        if (rounds.Count > 0)
         {
-            var ratio = chat.AcceptedPerSecond / relay.AcceptedPerSecond;
-            output.WriteLine(Invariant($"chat/relay accepted rate (saturation): {ratio:0.00}  (target >= {RatioTarget:0.00}: {Verdict(ratio >= RatioTarget)})"));
+            var ratio = Median(rounds);
+            var each = string.Join(", ", rounds.Select(r => Invariant($"{r:0.00}")));
+            output.WriteLine(Invariant($"chat/relay accepted rate (saturation, median of {rounds.Count} rounds: {each}): {ratio:0.00}  (target >= {RatioTarget:0.00}: {Verdict(ratio >= RatioTarget)})"));
         }
         var steady = results.FirstOrDefault(r => r is { Target: "chat", Mode: "steady" });
         if (steady is not null)
@@ -62,6 +66,13 @@ internal static class ResultTable
         Invariant($"{r.Cpu.GeneratorPercent:0}"),
         r.Note,
     ];
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
 
     private static string Verdict(bool met) => met ? "met" : "NOT met";
 

@@ -28,15 +28,17 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
 
     public ValueTask<PostedMessage> Append(MessageDraft draft, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingMessage(draft);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The service is shutting down; the message was not stored.");
         }
 
-        // Once queued the message is written even if the caller stops waiting: the
-        // sender may have been told nothing, but nothing half-done is left behind.
-        return new ValueTask<PostedMessage>(pending.Stored.Task.WaitAsync(cancellationToken));
+        // Once queued, the caller waits for the outcome even if its own request is
+        // cancelled (the sender hung up): a message that gets stored must still be
+        // broadcast to the room, and only the caller's continuation can do that.
+        return new ValueTask<PostedMessage>(pending.Stored.Task);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>

@@ -5,6 +5,7 @@ using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 
 namespace Chat.Infrastructure.Persistence;
 
@@ -39,6 +40,18 @@ public abstract class ChatDbContext(DbContextOptions options) : DbContext(option
         {
             throw new UniqueConstraintException(ex);
         }
+    }
+
+    /// <summary>
+    /// EF would index every foreign key. Each index is written on every insert, and
+    /// ones no query reads are pure cost on the send path (ADR-004): users are never
+    /// deleted, so nothing looks up messages or sessions by their user. The indexes
+    /// queries do need are declared in the entity configurations.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Conventions.Remove<ForeignKeyIndexConvention>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -71,6 +71,22 @@ public sealed class SendMessageTests
     }
 
     [Fact]
+    public async Task Send_WhenTheSenderHangsUpWhileItIsStored_StillBroadcastsTheStoredMessage()
+    {
+        var append = new TaskCompletionSource<PostedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        LogAnswers(_ => new ValueTask<PostedMessage>(append.Task));
+        using var hangUp = new CancellationTokenSource();
+        var sending = new SendMessageHandler(_log, Build.Caller(AliceId, "alice"), _broadcaster, _robots, _clock)
+            .Handle(new SendMessage("alice", "lounge", "bye"), hangUp.Token).AsTask();
+
+        await hangUp.CancelAsync();
+        append.SetResult(new PostedMessage(Build.StoredMessage(5, sessionId: 3, AliceId, "alice", "bye", Build.Start), "lounge"));
+        await sending;
+
+        await _broadcaster.Received(1).MessagePosted(Arg.Is<MessageDto>(m => m.Id == 5), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public async Task Send_WhenTheLogRefuses_BroadcastsNothing()
     {
         LogAnswers(_ => ValueTask.FromException<PostedMessage>(new ForbiddenAccessException("You are not a player of 'lounge'.")));

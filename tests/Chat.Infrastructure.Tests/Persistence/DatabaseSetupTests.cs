@@ -100,6 +100,31 @@ public sealed class DatabaseSetupTests
         }
     }
 
+    [Fact]
+    public async Task SqliteConnections_WaitInsideSqliteForAnotherWritersLock_RatherThanFailingBusyAtOnce()
+    {
+        var root = Directory.CreateTempSubdirectory("chat-setup-");
+        try
+        {
+            var connectionString = $"Data Source={Path.Combine(root.FullName, "chat.db")}";
+            await using var services = ServicesFor(new Dictionary<string, string?> { ["ConnectionStrings:Chat"] = connectionString });
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+                await db.Database.OpenConnectionAsync(Cancel);
+
+                var timeout = await Scalar((SqliteConnection)db.Database.GetDbConnection(), "PRAGMA busy_timeout;");
+
+                Assert.Equal("30000", timeout);
+                SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+            }
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
     private static ServiceProvider ServicesFor(Dictionary<string, string?> settings) =>
         new ServiceCollection().AddChatDatabase(Configuration(settings)).BuildServiceProvider();
 

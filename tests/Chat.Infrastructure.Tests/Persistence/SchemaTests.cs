@@ -1,3 +1,4 @@
+using Chat.Domain.Messages;
 using Chat.Infrastructure.Tests.Persistence.Databases;
 using Microsoft.EntityFrameworkCore;
 using static Chat.Infrastructure.Tests.Persistence.Builders.Build;
@@ -24,6 +25,18 @@ public abstract class SchemaTests(TestDatabases databases)
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changes that no migration of this provider holds.");
         Assert.Equal(0, await db.Users.CountAsync(Cancel) + await db.Sessions.CountAsync(Cancel)
             + await db.Members.CountAsync(Cancel) + await db.Messages.CountAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Messages_HaveOnlyTheHistoryIndex_SoEachStoredMessageUpdatesOneIndex()
+    {
+        await using var database = await databases.CreateEmpty(Cancel);
+        await using var db = database.NewContext();
+
+        var indexes = db.Model.FindEntityType(typeof(ChatMessage))!.GetIndexes()
+            .Select(index => string.Join(", ", index.Properties.Select(p => p.Name)));
+
+        Assert.Equal(["SessionId, Id"], indexes);
     }
 
     [Fact]

@@ -6,9 +6,10 @@ namespace Chat.Infrastructure.Persistence.Providers;
 /// <summary>
 /// Lets SQLite itself wait for a lock held by another writer (the message log, a
 /// presence heartbeat, another process). Without a busy timeout SQLite answers
-/// "busy" at once and Microsoft.Data.Sqlite retries after a fixed 150 ms sleep,
-/// which turns a lock held for a millisecond into a 150 ms stall; SQLite's own
-/// handler retries within a millisecond or two.
+/// "busy" at once and Microsoft.Data.Sqlite retries after a fixed 150 ms sleep
+/// (<c>Thread.Sleep(150)</c> in its <c>SqliteCommand</c>), which turns a lock held
+/// for a millisecond into a 150 ms stall; SQLite's own handler retries within a
+/// millisecond or two.
 /// </summary>
 internal sealed class SqliteBusyWait : DbConnectionInterceptor
 {

@@ -1,6 +1,7 @@
 using Chat.Application.Messages.GetMessages;
 using Chat.Application.Sessions.JoinSession;
 using Chat.Application.Users.ListUsers;
+using Chat.Infrastructure.Messaging;
 using Chat.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,6 +82,21 @@ public sealed class SqlServerQueryTests
         Assert.Contains("[s].[State] = N'Pending'", sql, StringComparison.Ordinal);
         Assert.Contains("SELECT COUNT(*)", sql, StringComparison.Ordinal);
         Assert.Contains("< [s].[MaxPlayersAllowed]", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MessagePost_InsertsOnlyForASeatedSender_AndOutputsTheNewIdInsteadOfReturning()
+    {
+        using var db = NewContext();
+
+        var sql = MessageStatements.For(db).PostSql;
+
+        Assert.StartsWith(
+            "INSERT INTO [Messages] ([SessionId], [SenderId], [Sender], [Text], [Timestamp], [Kind]) OUTPUT INSERTED.[Id], INSERTED.[SessionId] SELECT s.[Id], @SenderId",
+            sql,
+            StringComparison.Ordinal);
+        Assert.Contains("WHERE s.[NormalizedRoom] = @room AND s.[State] <> @ended AND m.[UserId] = @SenderId AND m.[LeftAt] IS NULL", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("RETURNING", sql, StringComparison.Ordinal);
     }
 
     private static SqlServerChatDbContext NewContext() => new(

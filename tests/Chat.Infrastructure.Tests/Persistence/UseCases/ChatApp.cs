@@ -58,6 +58,10 @@ internal sealed class ChatApp : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, cancellationToken);
     }
 
+    /// <summary>A singleton of the composed app, such as the message log itself.</summary>
+    public T Singleton<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
     public async ValueTask DisposeAsync()
     {
         foreach (var hosted in _services.GetServices<IHostedService>().Reverse())

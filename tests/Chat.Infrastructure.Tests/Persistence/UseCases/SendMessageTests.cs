@@ -1,3 +1,4 @@
+using Chat.Application.Common.Interfaces;
 using Chat.Application.Messages.GetMessages;
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Sessions.HostSession;
@@ -58,6 +59,46 @@ public abstract class SendMessageTests(TestDatabases databases)
         await using var db = database.NewContext();
         Assert.False(await db.Messages.AnyAsync(m => m.SenderId == alice.Id, Cancel));
     }
+
+    [Fact]
+    public async Task Append_WhenTheCallerStopsWaitingOnceItIsAccepted_StillReportsTheStoredMessage()
+    {
+        await using var database = await databases.CreateMigrated(Cancel);
+        var players = await database.StoreAll(Users("player", 1), Cancel);
+        await using var app = await ChatApp.Start(database, Cancel);
+        await Seat(app, players);
+        var alice = players[0];
+        using var hangUp = new CancellationTokenSource();
+
+        var appending = app.Singleton<IMessageLog>().Append(Draft(alice, "still here"), hangUp.Token);
+        await hangUp.CancelAsync();
+        var posted = await appending;
+
+        Assert.True(posted.Message.Id > 0);
+        await using var db = database.NewContext();
+        Assert.Equal("still here", (await db.Messages.SingleAsync(m => m.Id == posted.Message.Id, Cancel)).Text);
+    }
+
+    [Fact]
+    public async Task Append_WhenTheCallerHasAlreadyStoppedWaiting_StoresNothing()
+    {
+        await using var database = await databases.CreateMigrated(Cancel);
+        var players = await database.StoreAll(Users("player", 1), Cancel);
+        await using var app = await ChatApp.Start(database, Cancel);
+        await Seat(app, players);
+        var alice = players[0];
+        using var hungUp = new CancellationTokenSource();
+        await hungUp.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            async () => await app.Singleton<IMessageLog>().Append(Draft(alice, "too late"), hungUp.Token));
+
+        await using var db = database.NewContext();
+        Assert.False(await db.Messages.AnyAsync(m => m.SenderId == alice.Id, Cancel));
+    }
+
+    private static MessageDraft Draft(User sender, string text) =>
+        new(sender.Id, sender.Username, Room, text, DateTimeOffset.UtcNow);
 
     /// <summary>The first player hosts the room, the others join it; room for all of them and one more.</summary>
     private static async Task Seat(ChatApp app, IReadOnlyList<User> players)

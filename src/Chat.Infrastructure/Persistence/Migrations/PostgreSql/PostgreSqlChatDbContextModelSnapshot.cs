@@ -56,8 +56,6 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SenderId");
-
                     b.HasIndex("SessionId", "Id");
 
                     b.ToTable("Messages", (string)null);
@@ -104,8 +102,6 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("HostId");
 
                     b.HasIndex("NormalizedRoom")
                         .IsUnique()
@@ -268,11 +264,13 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Chat.Domain.Users.User", null)
+                    b.HasOne("Chat.Domain.Users.User", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Chat.Infrastructure.Presence.ConnectionRecord", b =>

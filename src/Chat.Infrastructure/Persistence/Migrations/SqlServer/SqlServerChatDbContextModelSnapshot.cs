@@ -56,8 +56,6 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SenderId");
-
                     b.HasIndex("SessionId", "Id");
 
                     b.ToTable("Messages", (string)null);
@@ -104,8 +102,6 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("HostId");
 
                     b.HasIndex("NormalizedRoom")
                         .IsUnique()
@@ -268,11 +264,13 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Chat.Domain.Users.User", null)
+                    b.HasOne("Chat.Domain.Users.User", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Chat.Infrastructure.Presence.ConnectionRecord", b =>

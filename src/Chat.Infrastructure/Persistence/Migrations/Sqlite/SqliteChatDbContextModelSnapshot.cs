@@ -49,8 +49,6 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SenderId");
-
                     b.HasIndex("SessionId", "Id");
 
                     b.ToTable("Messages", (string)null);
@@ -95,8 +93,6 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("HostId");
 
                     b.HasIndex("NormalizedRoom")
                         .IsUnique()
@@ -253,11 +249,13 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Chat.Domain.Users.User", null)
+                    b.HasOne("Chat.Domain.Users.User", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Chat.Infrastructure.Presence.ConnectionRecord", b =>
