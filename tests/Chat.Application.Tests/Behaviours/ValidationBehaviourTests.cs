@@ -55,3 +55,28 @@ public sealed class ValidationBehaviourTests
             }, Ct)
             .AsTask();
 }
+
+/// <summary>The behaviour validates synchronously, which holds only while no validator has an async rule.</summary>
+public sealed class ValidatorsAreSynchronousTests
+{
+    public static TheoryData<Type> Validators() =>
+        [.. typeof(Chat.Application.DependencyInjection).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IValidator).IsAssignableFrom(t))];
+
+    [Theory]
+    [MemberData(nameof(Validators))]
+    public void Validate_OnAnEmptyInstance_RunsWithoutAsyncRules(Type validatorType)
+    {
+        // Ports a validator reads (such as the robot catalogue) are substitutes: only the rules' kind matters here.
+        var constructor = validatorType.GetConstructors().Single();
+        var ports = constructor.GetParameters().Select(p => NSubstitute.Substitute.For([p.ParameterType], [])).ToArray();
+        var validator = (IValidator)constructor.Invoke(ports);
+        var validated = validatorType.BaseType!.GetGenericArguments()[0];
+        var empty = System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(validated);
+        var context = (IValidationContext)Activator.CreateInstance(typeof(ValidationContext<>).MakeGenericType(validated), empty)!;
+
+        var result = validator.Validate(context);
+
+        Assert.NotNull(result);
+    }
+}

@@ -11,17 +11,22 @@ public sealed partial class LoggingBehaviour<TMessage, TResponse>(ILogger<Loggin
 {
     private static readonly string UseCase = typeof(TMessage).Name;
 
-    public async ValueTask<TResponse> Handle(
+    public ValueTask<TResponse> Handle(
         TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
-        if (!logger.IsEnabled(LogLevel.Debug))
-        {
-            return await next(message, cancellationToken);
-        }
 
+        // Not async on this path: no state machine for a behaviour that does nothing.
+        return logger.IsEnabled(LogLevel.Debug) ? Timed(message, next, cancellationToken) : next(message, cancellationToken);
+    }
+
+    private async ValueTask<TResponse> Timed(
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         try
         {

@@ -19,17 +19,22 @@ public sealed class RetryOnConflictBehaviour<TMessage, TResponse>(IServiceProvid
 {
     public const int MaxAttempts = 8;
 
-    public async ValueTask<TResponse> Handle(
+    public ValueTask<TResponse> Handle(
         TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
-        if (message is not IRetryOnConflict)
-        {
-            return await next(message, cancellationToken);
-        }
 
+        // Not async for other messages: no state machine for a behaviour that does nothing.
+        return message is IRetryOnConflict ? WithRetries(message, next, cancellationToken) : next(message, cancellationToken);
+    }
+
+    private async ValueTask<TResponse> WithRetries(
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
