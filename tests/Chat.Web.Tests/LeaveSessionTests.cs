@@ -26,6 +26,35 @@ public sealed class LeaveSessionTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
+    public async Task Leave_WhileConnected_StopsThatConnectionHearingTheRoom()
+    {
+        var room = Unique.Room();
+        var alice = await app.SignUp();
+        await alice.Host(room);
+        var bob = await app.SignUp();
+        await bob.Join(room);
+        var alices = await alice.Enter(room);
+        var bobs = await bob.Enter(room);
+
+        await bob.Leave();
+        await alices.Say(room, "said after bob left");
+
+        // Bob's connection stays open: his next room's join notice marks the point by
+        // which anything still sent to him from the old room would have arrived.
+        var next = Unique.Room();
+        await bob.Host(next);
+        await bobs.Join(next);
+        var heard = new List<string>();
+        for (var message = await bobs.NextMessage(); message.Str("room") != next; message = await bobs.NextMessage())
+        {
+            heard.Add(message.Str("message"));
+        }
+
+        Assert.Contains($"{bob.Username} has left the room.", heard);
+        Assert.DoesNotContain("said after bob left", heard);
+    }
+
+    [Fact]
     public async Task Leave_NotInASession_Is409AndChangesNothing()
     {
         var bob = await app.SignUp();

@@ -145,7 +145,7 @@ public sealed class ChatSession
             ?? throw new DomainException($"You are not a player of '{Room}'.");
 
         member.Leave(at);
-        Touch(new PlayerLeft(member.Username));
+        Touch(new PlayerLeft(member.UserId, member.Username));
 
         if (member.IsRobot)
         {
@@ -190,7 +190,7 @@ public sealed class ChatSession
         foreach (var robot in _members.Where(m => m.IsPresent && m.IsRobot))
         {
             robot.Leave(at);
-            Touch(new PlayerLeft(robot.Username));
+            Touch(new PlayerLeft(robot.UserId, robot.Username));
         }
 
         State = SessionState.Inactive;

@@ -24,6 +24,10 @@ public sealed class ConnectionRegistry
     public IReadOnlyDictionary<string, int> Snapshot() =>
         _connections.ToDictionary(c => c.Key, c => c.Value.UserId);
 
+    /// <summary>The ids of this process's connections of one user.</summary>
+    public IReadOnlyList<string> ConnectionsOf(int userId) =>
+        [.. _connections.Where(c => c.Value.UserId == userId).Select(c => c.Key)];
+
     public int Close(int userId)
     {
         var closed = 0;

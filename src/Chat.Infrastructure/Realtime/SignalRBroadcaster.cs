@@ -31,6 +31,15 @@ public sealed partial class SignalRBroadcaster<THub>(
     public Task AddToRoom(string connectionId, int sessionId, CancellationToken cancellationToken) =>
         hub.Groups.AddToGroupAsync(connectionId, ChatEvents.RoomGroup(sessionId), cancellationToken);
 
+    /// <summary>Only this process's connections: with several processes, each holds its own (ADR-008).</summary>
+    public async Task RemoveFromRoom(int userId, int sessionId, CancellationToken cancellationToken)
+    {
+        foreach (var connectionId in connections.ConnectionsOf(userId))
+        {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, ChatEvents.RoomGroup(sessionId), CancellationToken.None);
+        }
+    }
+
     public Task CloseConnectionsOf(int userId, CancellationToken cancellationToken)
     {
         connections.Close(userId);

@@ -46,6 +46,24 @@ public sealed class LeaveSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Leave_ByAPlayer_StopsTheirConnectionsHearingTheRoom_AfterTheRoomIsTold()
+    {
+        var alice = await _data.AddUser("alice");
+        var bob = await _data.AddUser("bob");
+        await _data.AddSession(alice, "lounge");
+        await _data.Join(bob, "lounge");
+
+        var session = await Leave(bob);
+
+        Received.InOrder(async () =>
+        {
+            await _broadcaster.SessionUpdated(session, Arg.Any<CancellationToken>());
+            await _broadcaster.RemoveFromRoom(bob.Id, session.Id, Arg.Any<CancellationToken>());
+        });
+        await _broadcaster.DidNotReceive().RemoveFromRoom(alice.Id, Arg.Any<int>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public async Task Leave_ByTheHost_HandsTheHostOverAndBroadcastsIt()
     {
         var alice = await _data.AddUser("alice");

@@ -17,7 +17,7 @@ public sealed class LeavingTests
 
         Assert.Equal(["alice", "carol"], session.PlayerNames());
         Assert.Equal(alice.Id, session.HostId);
-        Assert.Equal([new PlayerLeft("bob")], session.Events);
+        Assert.Equal([new PlayerLeft(bob.Id, "bob")], session.Events);
         Assert.False(session.IsPresent(bob.Id));
     }
 
@@ -37,7 +37,7 @@ public sealed class LeavingTests
 
         Assert.Equal(bob.Id, session.HostId);
         Assert.Equal("bob", session.HostName);
-        Assert.Equal([new PlayerLeft("alice"), new HostChanged(bob.Id, "bob")], session.Events);
+        Assert.Equal([new PlayerLeft(alice.Id, "alice"), new HostChanged(bob.Id, "bob")], session.Events);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class LeavingTests
         Assert.Empty(session.Players);
         Assert.False(session.HasRoom);
         Assert.False(session.IsPresent(robot.Id));
-        Assert.Equal([new PlayerLeft("alice"), new PlayerLeft("eliza"), new SessionEnded()], session.Events);
+        Assert.Equal([new PlayerLeft(alice.Id, "alice"), new PlayerLeft(robot.Id, "eliza"), new SessionEnded()], session.Events);
         Assert.All(session.Members, m => Assert.Equal(Build.At(10), m.LeftAt));
     }
 

@@ -91,6 +91,6 @@ public sealed class RobotTests
 
         Assert.Equal(["alice"], session.PlayerNames());
         Assert.Equal(SessionState.Pending, session.State);
-        Assert.Equal([new PlayerLeft("eliza")], session.Events);
+        Assert.Equal([new PlayerLeft(robot.Id, "eliza")], session.Events);
     }
 }

@@ -16,6 +16,9 @@ public interface IChatBroadcaster
     /// <summary>Lets this connection receive the room's broadcasts.</summary>
     Task AddToRoom(string connectionId, int sessionId, CancellationToken cancellationToken);
 
+    /// <summary>Stops a user's connections receiving the broadcasts of a room whose session they left.</summary>
+    Task RemoveFromRoom(int userId, int sessionId, CancellationToken cancellationToken);
+
     /// <summary>Closes every real-time connection of a user who signed out.</summary>
     Task CloseConnectionsOf(int userId, CancellationToken cancellationToken);
 }

@@ -47,6 +47,14 @@ public sealed class SessionCommitter(IChatDbContext db, IChatBroadcaster broadca
 
         var dto = session.ToDto();
         await broadcaster.SessionUpdated(dto, cancellationToken);
+
+        // After the room has been told, so the leaver's own connection sees its leave
+        // confirmed and nothing of the room after it.
+        foreach (var left in events.OfType<PlayerLeft>())
+        {
+            await broadcaster.RemoveFromRoom(left.UserId, session.Id, cancellationToken);
+        }
+
         return dto;
     }
 

@@ -6,7 +6,8 @@ public abstract record SessionEvent;
 /// <summary>A seat taken. A robot has no connection to announce it, so its seat is announced at once.</summary>
 public sealed record PlayerJoined(string Username, bool IsRobot) : SessionEvent;
 
-public sealed record PlayerLeft(string Username) : SessionEvent;
+/// <summary>A seat given up; the user's connections stop hearing the room once it is committed.</summary>
+public sealed record PlayerLeft(int UserId, string Username) : SessionEvent;
 
 public sealed record HostChanged(int NewHostId, string NewHost) : SessionEvent;
 
