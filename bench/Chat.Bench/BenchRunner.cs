@@ -77,7 +77,11 @@ internal static class BenchRunner
                     Progress.Say($"{run.Target.Name}: saturation round {round} of {options.Rounds}, {options.Duration.TotalSeconds:0}s");
                     var measurement = await SaturationLoad.RunAsync(run.Load, options.Depth, options.Duration);
                     var note = string.Create(CultureInfo.InvariantCulture, $"round {round}; {options.Depth} in flight per client");
-                    results.Add(measurement.Summarise(run.Target.Name, "saturation", run.Clients.Count, note) with { Round = round });
+                    results.Add(measurement.Summarise(run.Target.Name, "saturation", run.Clients.Count, note) with
+                    {
+                        Round = round,
+                        ServerPeakBytes = run.Target.ServerPeakWorkingSetBytes,
+                    });
                 }
             }
         }
@@ -91,7 +95,7 @@ internal static class BenchRunner
                 var sustained = outcome.Sustained(options.SteadyRate, result);
                 var verdict = sustained ? "sustained" : "NOT sustained";
                 var note = string.Create(CultureInfo.InvariantCulture, $"{outcome.Accepted}/{outcome.Scheduled} accepted, {verdict}; generator lag p99 {outcome.GeneratorLag.P99:0.0} ms");
-                results.Add(result with { Note = note, Sustained = sustained });
+                results.Add(result with { Note = note, Sustained = sustained, ServerPeakBytes = run.Target.ServerPeakWorkingSetBytes });
             }
         }
         return results;

@@ -65,6 +65,16 @@ internal sealed class ChildServer : IAsyncDisposable
         throw new TimeoutException($"{probe} did not answer within {timeout.TotalSeconds:0}s:\n{OutputTail()}");
     }
 
+    /// <summary>The most memory the process has had resident so far.</summary>
+    public long PeakWorkingSetBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.PeakWorkingSet64;
+        }
+    }
+
     public TimeSpan ProcessorTime
     {
         get

@@ -17,4 +17,7 @@ internal sealed record RunResult(
 
     /// <summary>Saturation only: which round of the alternating measurement this is.</summary>
     public int Round { get; init; }
+
+    /// <summary>The server's peak resident memory since it started, read when this measurement ended.</summary>
+    public long ServerPeakBytes { get; init; }
 }

@@ -9,7 +9,7 @@ internal static class ResultTable
     private const double SteadyP99TargetMs = 50;
 
     private static readonly string[] Headings =
-        ["target", "mode", "clients", "accepted/s", "deliveries/s", "p50 ms", "p99 ms", "max ms", "ack p50 ms", "ack p99 ms", "failures", "server cpu %", "server us/msg", "bench cpu %", "note"];
+        ["target", "mode", "clients", "accepted/s", "deliveries/s", "p50 ms", "p99 ms", "max ms", "ack p50 ms", "ack p99 ms", "failures", "server cpu %", "server us/msg", "server peak MB", "bench cpu %", "note"];
 
     public static void Print(IReadOnlyList<RunResult> results, BenchOptions options, TextWriter output)
     {
@@ -19,6 +19,7 @@ internal static class ResultTable
         output.WriteLine($"{Environment.ProcessorCount} cores; load average {MachineLoad.Describe()}.");
         output.WriteLine("Latency: send to receipt of the message event, over every receiver; ack: send to the invocation's completion.");
         output.WriteLine("cpu %: of one core (200 = both cores); server us/msg: server processor time per accepted message.");
+        output.WriteLine("server peak MB: the most memory the server process has had resident since it started.");
         foreach (var row in rows)
         {
             output.WriteLine(string.Join("  ", row.Select((cell, column) => column < 2 || column == row.Length - 1 ? cell.PadRight(widths[column]) : cell.PadLeft(widths[column]))).TrimEnd());
@@ -63,6 +64,7 @@ internal static class ResultTable
         Invariant($"{r.Failures}"),
         Invariant($"{r.Cpu.ServerPercent:0}"),
         Invariant($"{r.Cpu.ServerMicrosecondsPerMessage(r.AcceptedPerSecond):0}"),
+        Invariant($"{r.ServerPeakBytes / (1024.0 * 1024.0):0}"),
         Invariant($"{r.Cpu.GeneratorPercent:0}"),
         r.Note,
     ];

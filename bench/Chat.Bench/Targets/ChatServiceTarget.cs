@@ -19,6 +19,8 @@ internal sealed class ChatServiceTarget(string repositoryRoot, string configurat
 
     public TimeSpan ServerProcessorTime => _server?.ProcessorTime ?? TimeSpan.Zero;
 
+    public long ServerPeakWorkingSetBytes => _server?.PeakWorkingSetBytes ?? 0;
+
     public async Task StartAsync()
     {
         var outputFolder = ServiceBuild.OutputFolder(repositoryRoot, configuration);

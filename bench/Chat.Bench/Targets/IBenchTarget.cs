@@ -13,6 +13,9 @@ internal interface IBenchTarget : IAsyncDisposable
     /// <summary>Processor time the server process has used so far.</summary>
     TimeSpan ServerProcessorTime { get; }
 
+    /// <summary>The most memory the server process has had resident so far.</summary>
+    long ServerPeakWorkingSetBytes { get; }
+
     /// <summary>Prepares whatever the seat needs server-side (account, room) and returns a client not yet connected.</summary>
     Task<BenchClient> CreateClientAsync(ClientSeat seat, MeasurementSlot slot, CancellationToken cancellationToken);
 }

@@ -16,6 +16,8 @@ internal sealed class RelayTarget : IBenchTarget
 
     public TimeSpan ServerProcessorTime => _server?.ProcessorTime ?? TimeSpan.Zero;
 
+    public long ServerPeakWorkingSetBytes => _server?.PeakWorkingSetBytes ?? 0;
+
     public async Task StartAsync()
     {
         var startInfo = SelfStartInfo();
