@@ -13,4 +13,7 @@ public sealed class PresenceOptions
 
     /// <summary>A connection not refreshed for this long belongs to a process presumed gone.</summary>
     public TimeSpan ConnectionStaleAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the record of a finished connection is kept, for users not seated in a session.</summary>
+    public TimeSpan ConnectionRetention { get; set; } = TimeSpan.FromDays(1);
 }

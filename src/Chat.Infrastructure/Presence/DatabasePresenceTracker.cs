@@ -58,4 +58,13 @@ internal sealed class DatabasePresenceTracker(ChatDbContext db, IOptions<Presenc
             .Where(p => p.LastGone >= p.JoinedAt.ToUnixTimeMilliseconds() && p.LastGone < cutoff)
             .Select(p => new LapsedPlayer(p.UserId, p.SessionId))];
     }
+
+    public Task<int> ForgetEnded(DateTimeOffset endedBefore, CancellationToken cancellationToken)
+    {
+        var cutoff = endedBefore.ToUnixTimeMilliseconds();
+        return Connections
+            .Where(c => (c.ClosedAtMs ?? c.LastSeenAtMs) < cutoff)
+            .Where(c => !db.Members.Any(m => m.UserId == c.UserId && m.LeftAt == null))
+            .ExecuteDeleteAsync(cancellationToken);
+    }
 }

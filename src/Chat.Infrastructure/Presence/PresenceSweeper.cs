@@ -23,6 +23,11 @@ internal sealed partial class PresenceSweeper(
     TimeProvider clock,
     ILogger<PresenceSweeper> logger) : BackgroundService
 {
+    /// <summary>Forgetting old connections takes the write lock; once an hour keeps the table small enough.</summary>
+    public static readonly TimeSpan ForgetEvery = TimeSpan.FromHours(1);
+
+    private DateTimeOffset _nextForget = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.PresenceSweepInterval, clock);
@@ -45,13 +50,25 @@ internal sealed partial class PresenceSweeper(
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var local = connections.Snapshot();
-        await services.GetRequiredService<IPresenceTracker>().Heartbeat([.. local.Keys], clock.GetUtcNow(), cancellationToken);
+        var tracker = services.GetRequiredService<IPresenceTracker>();
+        await tracker.Heartbeat([.. local.Keys], clock.GetUtcNow(), cancellationToken);
         await CloseSignedOut(services.GetRequiredService<IChatDbContext>(), local, cancellationToken);
 
         var expired = await services.GetRequiredService<ISender>().Send(new ExpireDisconnectedPlayers(), cancellationToken);
         if (expired > 0)
         {
             Expired(expired);
+        }
+
+        var now = clock.GetUtcNow();
+        if (now >= _nextForget)
+        {
+            _nextForget = now + ForgetEvery;
+            var forgotten = await tracker.ForgetEnded(now - options.Value.ConnectionRetention, cancellationToken);
+            if (forgotten > 0)
+            {
+                Forgot(forgotten);
+            }
         }
     }
 
@@ -72,6 +89,9 @@ internal sealed partial class PresenceSweeper(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} players left their sessions after the disconnect grace period")]
     private partial void Expired(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Count} connections that ended more than the retention period ago")]
+    private partial void Forgot(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Presence sweep failed; it runs again at the next tick")]
     private partial void SweepFailed(Exception error);

@@ -23,4 +23,11 @@ public interface IPresenceTracker
     /// A player who never connected (a REST-only client) never lapses.
     /// </summary>
     Task<IReadOnlyList<LapsedPlayer>> FindLapsed(DateTimeOffset offlineBefore, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forgets connections that ended (or whose process stopped vouching for them)
+    /// before <paramref name="endedBefore"/>, of users with no seat: only a seated
+    /// player's connections can decide anything. Returns how many were forgotten.
+    /// </summary>
+    Task<int> ForgetEnded(DateTimeOffset endedBefore, CancellationToken cancellationToken);
 }

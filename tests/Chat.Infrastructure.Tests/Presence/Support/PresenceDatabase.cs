@@ -86,6 +86,20 @@ internal sealed class PresenceDatabase : IDisposable
         return await new DatabasePresenceTracker(db, Options).FindLapsed(now - Grace, now, Ct);
     }
 
+    /// <summary>Forgets connections ended more than <paramref name="retention"/> ago, as the sweep does.</summary>
+    public async Task<int> ForgetEnded(TimeSpan retention)
+    {
+        await using var db = NewContext();
+        return await new DatabasePresenceTracker(db, Options).ForgetEnded(Clock.GetUtcNow() - retention, Ct);
+    }
+
+    /// <summary>The ids of the connection records kept.</summary>
+    public async Task<List<string>> ConnectionIds()
+    {
+        await using var db = NewContext();
+        return await db.Set<ConnectionRecord>().OrderBy(c => c.ConnectionId).Select(c => c.ConnectionId).ToListAsync(Ct);
+    }
+
     /// <summary>One sweep's <see cref="ExpireDisconnectedPlayers"/>, in a scope of its own, with the real tracker.</summary>
     public async Task<int> Expire(IChatBroadcaster? broadcaster = null, params IInterceptor[] interceptors)
     {
