@@ -92,11 +92,7 @@ public sealed class HubJoinTests(ChatApp app) : IClassFixture<ChatApp>
     [Fact]
     public async Task Join_AsSomeoneElse_SendsAnErrorAndJoinsNothing()
     {
-        var room = Unique.Room();
-        var alice = await app.SignUp();
-        await alice.Host(room);
-        var bob = await app.SignUp();
-        await bob.Join(room);
+        var (room, alice, bob) = await app.HostAndJoin();
         var alices = await alice.Enter(room);
         var bobs = await bob.Connect();
 
@@ -132,11 +128,7 @@ public sealed class HubJoinTests(ChatApp app) : IClassFixture<ChatApp>
     [Fact]
     public async Task Join_ByAFormerPlayer_SendsAnErrorAndJoinsNothing()
     {
-        var room = Unique.Room();
-        var alice = await app.SignUp();
-        await alice.Host(room);
-        var bob = await app.SignUp();
-        await bob.Join(room);
+        var (room, alice, bob) = await app.HostAndJoin();
         await bob.Leave();
         var bobs = await bob.Connect();
 

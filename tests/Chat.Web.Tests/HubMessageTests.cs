@@ -193,11 +193,7 @@ public sealed class HubMessageTests(ChatApp app) : IClassFixture<ChatApp>
     /// <summary>Alice hosts, Bob joins; both connections have joined the room and read their join notices.</summary>
     private async Task<(string Room, ChatClient Alice, RoomConnection Alices, ChatClient Bob, RoomConnection Bobs)> TwoPlayers()
     {
-        var room = Unique.Room();
-        var alice = await app.SignUp();
-        await alice.Host(room);
-        var bob = await app.SignUp();
-        await bob.Join(room);
+        var (room, alice, bob) = await app.HostAndJoin();
         var alices = await alice.Enter(room);
         var bobs = await bob.Enter(room);
         await alices.NextMessageSaying($"{bob.Username} has joined the room.");

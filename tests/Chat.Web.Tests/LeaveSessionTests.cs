@@ -28,11 +28,7 @@ public sealed class LeaveSessionTests(ChatApp app) : IClassFixture<ChatApp>
     [Fact]
     public async Task Leave_WhileConnected_StopsThatConnectionHearingTheRoom()
     {
-        var room = Unique.Room();
-        var alice = await app.SignUp();
-        await alice.Host(room);
-        var bob = await app.SignUp();
-        await bob.Join(room);
+        var (room, alice, bob) = await app.HostAndJoin();
         var alices = await alice.Enter(room);
         var bobs = await bob.Enter(room);
 

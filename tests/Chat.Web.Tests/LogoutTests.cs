@@ -115,11 +115,7 @@ public sealed class LogoutTests(ChatApp app) : IClassFixture<ChatApp>
     [Fact]
     public async Task Logout_TakesTheUserOutOfTheirSession_AndTheRoomIsTold()
     {
-        var room = Unique.Room();
-        var alice = await app.SignUp();
-        await alice.Host(room);
-        var bob = await app.SignUp();
-        await bob.Join(room);
+        var (room, alice, bob) = await app.HostAndJoin();
         var bobs = await bob.Enter(room);
 
         await alice.Logout();
@@ -134,11 +130,7 @@ public sealed class LogoutTests(ChatApp app) : IClassFixture<ChatApp>
     [Fact]
     public async Task Messages_SurviveEveryLeaveAndLogout_AndComeBackFromHistory()
     {
-        var room = Unique.Room();
-        var alice = await app.SignUp();
-        await alice.Host(room);
-        var bob = await app.SignUp();
-        await bob.Join(room);
+        var (room, alice, bob) = await app.HostAndJoin();
         var carol = await app.SignUp();
         await carol.Join(room);
         await (await alice.Enter(room)).Say(room, "from alice");

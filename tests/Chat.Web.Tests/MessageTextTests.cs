@@ -25,11 +25,7 @@ public sealed class MessageTextTests(ChatApp app) : IClassFixture<ChatApp>
     [MemberData(nameof(Texts))]
     public async Task Message_Text_IsStoredBroadcastAndReturnedExactly(string text)
     {
-        var room = Unique.Room();
-        var alice = await app.SignUp();
-        await alice.Host(room);
-        var bob = await app.SignUp();
-        await bob.Join(room);
+        var (room, alice, bob) = await app.HostAndJoin();
         var alices = await alice.Enter(room);
         var bobs = await bob.Enter(room);
 

@@ -8,11 +8,7 @@ public sealed class RoomBroadcastTests(ChatApp app) : IClassFixture<ChatApp>
     [Fact]
     public async Task TwoPlayersInARoom_EachReceivesTheOthersMessages()
     {
-        var room = Unique.Room();
-        var alice = await app.SignUp();
-        await alice.Host(room);
-        var bob = await app.SignUp();
-        await bob.Join(room);
+        var (room, alice, bob) = await app.HostAndJoin();
         var alices = await alice.Enter(room);
         var bobs = await bob.Enter(room);
 
@@ -72,11 +68,7 @@ public sealed class RoomBroadcastTests(ChatApp app) : IClassFixture<ChatApp>
     [Fact]
     public async Task APlayerWhoseConnectionHasNotJoined_ReceivesNothingYet()
     {
-        var room = Unique.Room();
-        var alice = await app.SignUp();
-        await alice.Host(room);
-        var bob = await app.SignUp();
-        await bob.Join(room);
+        var (room, alice, bob) = await app.HostAndJoin();
         var alices = await alice.Enter(room);
         var bobs = await bob.Connect();
 
@@ -91,11 +83,7 @@ public sealed class RoomBroadcastTests(ChatApp app) : IClassFixture<ChatApp>
     [Fact]
     public async Task AReconnectedClient_RejoinsAndCatchesUpWithAfterId()
     {
-        var room = Unique.Room();
-        var alice = await app.SignUp();
-        await alice.Host(room);
-        var bob = await app.SignUp();
-        await bob.Join(room);
+        var (room, alice, bob) = await app.HostAndJoin();
         var alices = await alice.Enter(room);
         var bobs = await bob.Enter(room);
         await alices.Say(room, "before the drop");

@@ -63,11 +63,7 @@ public sealed class SessionLifeTests(ChatApp app) : IClassFixture<ChatApp>
     [Fact]
     public async Task AHostWhoLeaves_HandsTheHostToAnotherHuman()
     {
-        var room = Unique.Room();
-        var alice = await app.SignUp();
-        await alice.Host(room);
-        var bob = await app.SignUp();
-        await bob.Join(room);
+        var (room, alice, bob) = await app.HostAndJoin();
         var carol = await app.SignUp();
         await carol.Join(room);
         var bobs = await bob.Enter(room);
@@ -85,11 +81,7 @@ public sealed class SessionLifeTests(ChatApp app) : IClassFixture<ChatApp>
     [Fact]
     public async Task APlayerWhoLeaves_IsAnnouncedAndRemovedFromThePlayers()
     {
-        var room = Unique.Room();
-        var alice = await app.SignUp();
-        await alice.Host(room);
-        var bob = await app.SignUp();
-        await bob.Join(room);
+        var (room, alice, bob) = await app.HostAndJoin();
         var alices = await alice.Enter(room);
 
         await bob.Leave();

@@ -61,6 +61,17 @@ public sealed class ChatApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>Alice hosts a fresh room and Bob joins it, both by REST; neither has a hub connection yet.</summary>
+    public async Task<(string Room, ChatClient Alice, ChatClient Bob)> HostAndJoin()
+    {
+        var room = Unique.Room();
+        var alice = await SignUp();
+        await alice.Host(room);
+        var bob = await SignUp();
+        await bob.Join(room);
+        return (room, alice, bob);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         foreach (var client in _clients)
