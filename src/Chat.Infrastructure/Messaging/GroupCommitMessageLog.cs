@@ -1,5 +1,8 @@
 using System.Threading.Channels;
 using Chat.Application.Common.Interfaces;
+using Chat.Domain.Common;
+using Chat.Domain.Messages;
+using Chat.Domain.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,7 +32,15 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
     public ValueTask<PostedMessage> Append(MessageDraft draft, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new PendingMessage(draft);
+
+        // Checked here, on the caller's thread, rather than by the serial writer: a bad
+        // draft never reaches a batch, so it cannot fail the messages it would share it with.
+        if (ChatMessage.TextProblem(draft.Text) is { } problem)
+        {
+            return ValueTask.FromException<PostedMessage>(new DomainException(problem));
+        }
+
+        var pending = new PendingMessage(draft, Names.Key(RoomName.Clean(draft.Room)));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The service is shutting down; the message was not stored.");
@@ -105,10 +116,12 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
     private partial void BatchFailed(int count, Exception error);
 }
 
-/// <summary>A message waiting for the next group commit.</summary>
-internal sealed class PendingMessage(MessageDraft draft)
+/// <summary>A message waiting for the next group commit, with the key its room is stored under.</summary>
+internal sealed class PendingMessage(MessageDraft draft, string roomKey)
 {
     public MessageDraft Draft { get; } = draft;
+
+    public string RoomKey { get; } = roomKey;
 
     public TaskCompletionSource<PostedMessage> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

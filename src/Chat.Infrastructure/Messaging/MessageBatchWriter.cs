@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Reflection;
 using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
-using Chat.Domain.Common;
 using Chat.Domain.Messages;
 using Chat.Domain.Sessions;
 using Chat.Infrastructure.Persistence;
@@ -12,8 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Chat.Infrastructure.Messaging;
 
 /// <summary>
-/// Writes batches of drafts on a connection of its own: in one transaction, each
-/// draft is inserted if its sender holds a seat in a live session of that room;
+/// Writes batches of drafts (their text already checked) on a connection of its
+/// own: in one transaction, each draft is inserted if its sender holds a seat in a
+/// live session of that room;
 /// then the transaction commits and every draft is answered, with the stored
 /// message or with why it was refused. The connection and its commands live as
 /// long as the writer, so the database parses each statement once. Its calls are
@@ -65,44 +65,34 @@ internal sealed class MessageBatchWriter : IDisposable
     public void Write(IReadOnlyList<PendingMessage> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var accepted = new List<(PendingMessage Pending, ChatMessage Message)>(batch.Count);
-        var refused = new List<(PendingMessage Pending, string RoomKey)>();
+        var accepted = new List<(PendingMessage Pending, PostedMessage Posted)>(batch.Count);
+        var refused = new List<PendingMessage>();
         using (var transaction = _connection.BeginTransaction())
         {
             _post.Command.Transaction = transaction;
             _roomOf.Command.Transaction = transaction;
             foreach (var pending in batch)
             {
-                var draft = pending.Draft;
-                if (ChatMessage.TextProblem(draft.Text) is { } problem)
+                if (Post(pending) is { } message)
                 {
-                    // Checked again here so that one bad draft cannot fail the batch it shares.
-                    pending.Stored.TrySetException(new DomainException(problem));
-                    continue;
-                }
-
-                var roomKey = Names.Key(RoomName.Clean(draft.Room));
-                if (Post(draft, roomKey) is { } message)
-                {
-                    accepted.Add((pending, message));
+                    accepted.Add((pending, new PostedMessage(message, RoomOf(message.SessionId))));
                 }
                 else
                 {
-                    refused.Add((pending, roomKey));
+                    refused.Add(pending);
                 }
             }
 
-            var posted = accepted.Select(a => new PostedMessage(a.Message, RoomOf(a.Message.SessionId))).ToList();
             if (accepted.Count > 0)
             {
                 transaction.Commit();
             }
+        }
 
-            // Only now, after the commit: a sender told "stored" can never see it rolled back.
-            for (var i = 0; i < accepted.Count; i++)
-            {
-                accepted[i].Pending.Stored.TrySetResult(posted[i]);
-            }
+        // Only now, after the commit: a sender told "stored" can never see it rolled back.
+        foreach (var (pending, posted) in accepted)
+        {
+            pending.Stored.TrySetResult(posted);
         }
 
         if (refused.Count > 0)
@@ -112,10 +102,11 @@ internal sealed class MessageBatchWriter : IDisposable
     }
 
     /// <summary>Inserts the draft if its sender is seated in a live session of the room; null when not.</summary>
-    private ChatMessage? Post(MessageDraft draft, string roomKey)
+    private ChatMessage? Post(PendingMessage pending)
     {
+        var draft = pending.Draft;
         var command = _post
-            .Set(MessageStatements.Parameters.Room, roomKey)
+            .Set(MessageStatements.Parameters.Room, pending.RoomKey)
             .Set(nameof(ChatMessage.SenderId), draft.SenderId)
             .Set(nameof(ChatMessage.Sender), draft.Sender)
             .Set(nameof(ChatMessage.Text), draft.Text)
@@ -151,7 +142,7 @@ internal sealed class MessageBatchWriter : IDisposable
     }
 
     /// <summary>The slow path: tell each refused sender why, precisely enough to act on.</summary>
-    private void Refuse(List<(PendingMessage Pending, string RoomKey)> refused)
+    private void Refuse(List<PendingMessage> refused)
     {
         var roomKeys = refused.Select(r => r.RoomKey).Distinct().ToList();
         var sessions = _db.Sessions
@@ -159,9 +150,9 @@ internal sealed class MessageBatchWriter : IDisposable
             .Where(s => roomKeys.Contains(s.NormalizedRoom))
             .Select(s => new { s.NormalizedRoom, s.Room, s.State })
             .ToDictionary(s => s.NormalizedRoom);
-        foreach (var (pending, roomKey) in refused)
+        foreach (var pending in refused)
         {
-            Exception reason = sessions.TryGetValue(roomKey, out var session)
+            Exception reason = sessions.TryGetValue(pending.RoomKey, out var session)
                 ? session.State == SessionState.Inactive
                     ? new ConflictException($"The session '{session.Room}' has ended.")
                     : new ForbiddenAccessException($"You are not a player of '{session.Room}'.")

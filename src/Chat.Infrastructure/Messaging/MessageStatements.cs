@@ -39,7 +39,7 @@ internal sealed class MessageStatements
     public string RoomOfSql { get; }
 
     /// <summary>The type mapping of each parameter, by name, so values are bound exactly as EF binds them.</summary>
-    public IReadOnlyDictionary<string, RelationalTypeMapping> Mappings { get; }
+    private IReadOnlyDictionary<string, RelationalTypeMapping> Mappings { get; }
 
     public static MessageStatements For(DbContext db)
     {

@@ -3,6 +3,7 @@ using Chat.Application.Messages.GetMessages;
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Sessions.HostSession;
 using Chat.Application.Sessions.JoinSession;
+using Chat.Domain.Common;
 using Chat.Domain.Users;
 using Chat.Infrastructure.Tests.Persistence.Databases;
 using FluentValidation;
@@ -95,6 +96,26 @@ public abstract class SendMessageTests(TestDatabases databases)
 
         await using var db = database.NewContext();
         Assert.False(await db.Messages.AnyAsync(m => m.SenderId == alice.Id, Cancel));
+    }
+
+    [Fact]
+    public async Task Append_ADraftWithInvalidText_IsRefusedAlone_AndTheMessagesBesideItAreStored()
+    {
+        await using var database = await databases.CreateMigrated(Cancel);
+        var players = await database.StoreAll(Users("player", 1), Cancel);
+        await using var app = await ChatApp.Start(database, Cancel);
+        await Seat(app, players);
+        var alice = players[0];
+        var log = app.Singleton<IMessageLog>();
+
+        var before = log.Append(Draft(alice, "before"), Cancel).AsTask();
+        var bad = log.Append(Draft(alice, "nul \0 inside"), Cancel).AsTask();
+        var after = log.Append(Draft(alice, "after"), Cancel).AsTask();
+
+        await Assert.ThrowsAsync<DomainException>(() => bad);
+        Assert.Equal(["before", "after"], [(await before).Message.Text, (await after).Message.Text]);
+        await using var db = database.NewContext();
+        Assert.Equal(["after", "before"], await db.Messages.Where(m => m.SenderId == alice.Id).Select(m => m.Text).Order().ToListAsync(Cancel));
     }
 
     private static MessageDraft Draft(User sender, string text) =>
