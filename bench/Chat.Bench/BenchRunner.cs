@@ -104,16 +104,15 @@ internal static class BenchRunner
     /// <summary>A started target with its clients connected and seated.</summary>
     private sealed class TargetRun : IAsyncDisposable
     {
-        private TargetRun(IBenchTarget target, IReadOnlyList<BenchClient> clients, LoadContext load)
+        private TargetRun(IBenchTarget target, LoadContext load)
         {
             Target = target;
-            Clients = clients;
             Load = load;
         }
 
         public IBenchTarget Target { get; }
 
-        public IReadOnlyList<BenchClient> Clients { get; }
+        public IReadOnlyList<BenchClient> Clients => Load.Clients;
 
         public LoadContext Load { get; }
 
@@ -124,7 +123,7 @@ internal static class BenchRunner
             var slot = new MeasurementSlot();
             Progress.Say($"{target.Name}: connecting {options.Clients} clients in rooms of {BenchOptions.RoomSize}");
             var clients = await ClientPool.ConnectAsync(target, options.Clients, BenchOptions.RoomSize, slot);
-            return new TargetRun(target, clients, new LoadContext(clients, slot, () => target.ServerProcessorTime));
+            return new TargetRun(target, new LoadContext(clients, slot, () => target.ServerProcessorTime));
         }
 
         public async ValueTask DisposeAsync()

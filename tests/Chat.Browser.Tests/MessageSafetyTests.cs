@@ -35,9 +35,18 @@ public sealed class MessageSafetyTests(ChatSite site)
     public async Task Register_WithHtmlInTheName_ShowsTheRefusalAsText()
     {
         await using var ann = await ChatUser.OpenAsync(site, "ann");
+
+        // The service refuses such a name with a fixed sentence, so no real answer
+        // repeats it; a refusal that does shows whether the page renders text as markup.
+        await ann.Page.RouteAsync("**/api/register", route => route.FulfillAsync(new()
+        {
+            Status = 409,
+            ContentType = "application/problem+json",
+            Body = """{"did_succeed": false, "message": "The name '<b>ann</b>' is taken."}""",
+        }));
         await ann.SubmitNameAsync("<b>ann</b>");
 
-        await Expect(ann.Page.Locator("#register-username-error")).Not.ToBeEmptyAsync();
+        await Expect(ann.Page.Locator("#register-username-error")).ToHaveTextAsync("The name '<b>ann</b>' is taken.");
         await Expect(ann.Page.Locator("main b")).ToHaveCountAsync(0);
     }
 }

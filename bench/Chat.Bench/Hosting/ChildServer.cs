@@ -84,7 +84,7 @@ internal sealed class ChildServer : IAsyncDisposable
         }
     }
 
-    public string OutputTail()
+    private string OutputTail()
     {
         lock (_outputTail)
         {

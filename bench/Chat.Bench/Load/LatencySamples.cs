@@ -22,7 +22,7 @@ internal sealed class LatencySamples
             sorted = [.. _samples];
         }
         Array.Sort(sorted);
-        return new LatencySummary(sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.Length > 0 ? sorted[^1] : double.NaN);
+        return new LatencySummary(Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.Length > 0 ? sorted[^1] : double.NaN);
     }
 
     /// <summary>Nearest-rank percentile.</summary>
@@ -30,4 +30,4 @@ internal sealed class LatencySamples
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
 
-internal sealed record LatencySummary(int Count, double P50, double P99, double Max);
+internal sealed record LatencySummary(double P50, double P99, double Max);

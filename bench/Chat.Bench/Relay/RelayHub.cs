@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Chat.Bench.Relay;
 
 /// <summary>
-/// The floor the chat hub is measured against: it takes the same calls and
+/// The ceiling the chat hub is measured against: it takes the same calls and
 /// payloads, but only relays to the group (no auth, no mediator, no database).
 /// </summary>
 internal sealed class RelayHub : Hub

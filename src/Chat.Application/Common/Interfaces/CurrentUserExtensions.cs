@@ -17,6 +17,10 @@ public static class CurrentUserExtensions
             ?? throw new UnauthorizedException("Your sign-in has ended; please register again.");
     }
 
+    /// <summary>Whether a signed-in user holds the name with this key (<see cref="User.NormalizedUsername"/>).</summary>
+    public static Task<bool> IsNameHeld(this IChatDbContext db, string normalizedUsername, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.NormalizedUsername == normalizedUsername && u.SignedOutAt == null, cancellationToken);
+
     /// <summary>The session the user is a present player of, with its members, or null.</summary>
     public static Task<Domain.Sessions.ChatSession?> CurrentSessionOf(this IChatDbContext db, int userId, CancellationToken cancellationToken) =>
         db.Sessions

@@ -70,7 +70,7 @@ public sealed class HostSessionHandler(
     private async Task<bool> LostRobotName(User? robot, int attempt, CancellationToken cancellationToken) =>
         robot is not null
         && attempt < RobotNameAttempts
-        && await recruiter.IsTaken(robot.Username, cancellationToken);
+        && await db.IsNameHeld(robot.NormalizedUsername, cancellationToken);
 
     private async Task EnsureFree(int userId, string room, CancellationToken cancellationToken)
     {

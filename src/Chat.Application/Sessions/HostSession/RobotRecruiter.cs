@@ -1,8 +1,6 @@
 using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
-using Chat.Domain.Common;
 using Chat.Domain.Users;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Application.Sessions.HostSession;
 
@@ -20,20 +18,13 @@ public sealed class RobotRecruiter(IChatDbContext db, IRobotNameSource names)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var name = names.NextName();
-            if (!await IsTaken(name, cancellationToken))
+            var robot = User.RegisterRobot(names.NextName(), at);
+            if (!await db.IsNameHeld(robot.NormalizedUsername, cancellationToken))
             {
-                return User.RegisterRobot(name, at);
+                return robot;
             }
         }
 
         throw new ConflictException("No free name could be found for the robot; please try again.");
-    }
-
-    /// <summary>Whether a signed-in user holds this name, ignoring case.</summary>
-    public Task<bool> IsTaken(string name, CancellationToken cancellationToken)
-    {
-        var key = Names.Key(Names.Normalize(name));
-        return db.Users.AnyAsync(u => u.NormalizedUsername == key && u.SignedOutAt == null, cancellationToken);
     }
 }

@@ -3,7 +3,6 @@ using Chat.Application.Common.Interfaces;
 using Chat.Domain.Common;
 using Chat.Domain.Users;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Application.Users.RegisterUser;
 
@@ -22,7 +21,7 @@ public sealed class RegisterUserHandler(IChatDbContext db, ICurrentUser currentU
         }
 
         var user = User.Register(command.Username!, clock.GetUtcNow());
-        if (await db.Users.AnyAsync(u => u.NormalizedUsername == user.NormalizedUsername && u.SignedOutAt == null, cancellationToken))
+        if (await db.IsNameHeld(user.NormalizedUsername, cancellationToken))
         {
             throw Taken(user.Username);
         }

@@ -36,8 +36,6 @@ internal sealed partial class Utterance
 
     public bool IsEmpty => Words.Count == 0;
 
-    public bool Has(string word) => _words.Contains(word);
-
     public bool HasAny(IEnumerable<string> words) => words.Any(_words.Contains);
 
     /// <summary>Whether the words appear in this order, as whole words.</summary>

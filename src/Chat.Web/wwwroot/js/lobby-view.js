@@ -125,7 +125,7 @@ export class LobbyView {
         const join = joinable
           ? el("button", { className: "button-secondary", text: "Join", attrs: { type: "button", "aria-label": `Join ${session.room}` } })
           : null;
-        join?.addEventListener("click", () => this.#join(() => api.join(session.room), this.#joinForm));
+        join?.addEventListener("click", () => this.#submit(this.#joinForm, null, () => api.join(session.room)));
         return el(
           "li",
           { className: "session", attrs: { "data-room": session.room } },
@@ -184,13 +184,9 @@ export class LobbyView {
     await this.#submit(form, "room", () => api.join(room));
   }
 
+  /** Errors of a join at random, like those of a join from the list, go to the join form's alert. */
   async #joinRandom() {
-    await this.#join(() => api.joinRandom(), this.#joinForm);
-  }
-
-  /** A join from the list or at random: errors go to the join form's alert. */
-  async #join(call, form) {
-    await this.#submit(form, null, call);
+    await this.#submit(this.#joinForm, null, () => api.joinRandom());
   }
 
   async #submit(form, fallbackField, call) {
@@ -199,7 +195,6 @@ export class LobbyView {
     try {
       const result = await call();
       form.reset();
-      this.stop();
       await this.#onEnterRoom(result.data.room);
     } catch (error) {
       // The form's alert announces itself; a field error takes the focus to where to retype.

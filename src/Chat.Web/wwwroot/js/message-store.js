@@ -15,14 +15,6 @@ export class MessageStore {
     return this.#ordered.length > 0 ? this.#ordered[0].id : 0;
   }
 
-  get size() {
-    return this.#ordered.length;
-  }
-
-  has(id) {
-    return this.#byId.has(id);
-  }
-
   /**
    * Adds the messages not seen yet. Returns each added message with the message
    * it must be shown before (null: at the end), so the view can insert in place.

@@ -9,8 +9,7 @@ const LEFT = /^(.+) has left the room\.$/;
  * the room's system notices: every hub `join` posts "<name> has joined the room."
  * and leaving posts "<name> has left the room.", so a player whose latest notice
  * this page has seen (history or live) is a join counts as online. A closed tab
- * posts nothing, so this can overstate; the page says so. If the Session ever
- * carries an `online` list, that is used instead.
+ * posts nothing, so this can overstate; the page says so.
  */
 export class PlayerList {
   #list;
@@ -62,8 +61,7 @@ export class PlayerList {
   }
 
   #isOnline(name) {
-    const online = this.#session?.online;
-    return Array.isArray(online) ? online.includes(name) : this.#seenOnline.has(name);
+    return this.#seenOnline.has(name);
   }
 
   #render() {

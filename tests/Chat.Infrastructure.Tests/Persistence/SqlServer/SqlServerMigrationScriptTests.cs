@@ -7,7 +7,7 @@ namespace Chat.Infrastructure.Tests.Persistence.SqlServer;
 /// SQL Server cannot run here, so its migrations are checked as a DBA would receive
 /// them: the EF tool pinned in the repository's tool manifest generates the
 /// idempotent script, which must create the tables and the unique indexes that
-/// the service's rules rest on. (.ci/check-sqlserver-migrations.sh does the same from a shell.)
+/// the service's rules rest on. It runs with the other tests, so `.ci/run` checks it too.
 /// </summary>
 public sealed class SqlServerMigrationScriptTests
 {
