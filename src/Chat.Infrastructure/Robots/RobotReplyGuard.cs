@@ -27,7 +27,6 @@ public sealed partial class RobotReplyGuard(
         int sessionId,
         string model,
         IEnumerable<ChatMessage> conversation,
-        ChatOptions? chatOptions = null,
         CancellationToken cancellationToken = default)
     {
         var timeout = options.Value.ReplyTimeout;
@@ -37,7 +36,7 @@ public sealed partial class RobotReplyGuard(
         string text;
         try
         {
-            var updates = clients.ClientFor(model).GetStreamingResponseAsync(conversation, chatOptions, linked.Token);
+            var updates = clients.ClientFor(model).GetStreamingResponseAsync(conversation, options: null, linked.Token);
             text = await ReplyStream.ReadAsync(updates, DomainMessage.MaxStoredLength, linked.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -56,7 +56,7 @@ public sealed class TakeRobotTurnTests : IDisposable
 
         await Turn(sessionId);
 
-        await _replies.Received(1).ReplyAsync(sessionId, Model, Arg.Any<IEnumerable<ModelMessage>>(), Arg.Any<ChatOptions?>(), Arg.Any<CancellationToken>());
+        await _replies.Received(1).ReplyAsync(sessionId, Model, Arg.Any<IEnumerable<ModelMessage>>(), Arg.Any<CancellationToken>());
         Assert.NotNull(_asked);
         var system = _asked[0];
         Assert.Equal(ChatRole.System, system.Role);
@@ -220,7 +220,7 @@ public sealed class TakeRobotTurnTests : IDisposable
     }
 
     private void ModelSays(string? reply) =>
-        _replies.ReplyAsync(Arg.Any<int>(), Arg.Any<string>(), Arg.Any<IEnumerable<ModelMessage>>(), Arg.Any<ChatOptions?>(), Arg.Any<CancellationToken>())
+        _replies.ReplyAsync(Arg.Any<int>(), Arg.Any<string>(), Arg.Any<IEnumerable<ModelMessage>>(), Arg.Any<CancellationToken>())
             .Returns(call =>
             {
                 _asked = [.. call.Arg<IEnumerable<ModelMessage>>()];

@@ -44,15 +44,14 @@ public sealed class RobotReplyGuardTests
     }
 
     [Fact]
-    public async Task Reply_PassesTheConversationAndOptionsToTheModel()
+    public async Task Reply_PassesTheConversationToTheModel()
     {
         Streams(Updates("ok"));
         var conversation = Conversation(Said("alice", "hi"));
-        var options = new ChatOptions { Temperature = 0.7f };
 
-        await _guard.ReplyAsync(SessionId, Model, conversation, options, Cancel);
+        await _guard.ReplyAsync(SessionId, Model, conversation, Cancel);
 
-        _client.Received(1).GetStreamingResponseAsync(conversation, options, Arg.Any<CancellationToken>());
+        _client.Received(1).GetStreamingResponseAsync(conversation, Arg.Any<ChatOptions?>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]

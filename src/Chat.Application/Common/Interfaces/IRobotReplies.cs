@@ -15,6 +15,5 @@ public interface IRobotReplies
         int sessionId,
         string model,
         IEnumerable<ChatMessage> conversation,
-        ChatOptions? chatOptions = null,
         CancellationToken cancellationToken = default);
 }

@@ -59,7 +59,7 @@ public sealed class TakeRobotTurnHandler(
         }
 
         var conversation = RobotTranscript.For(seat.Username, seat.UserId, recent);
-        var reply = await replies.ReplyAsync(command.SessionId, seat.Model, conversation, chatOptions: null, cancellationToken);
+        var reply = await replies.ReplyAsync(command.SessionId, seat.Model, conversation, cancellationToken);
         if (reply is null)
         {
             return null;
