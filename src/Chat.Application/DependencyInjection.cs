@@ -1,3 +1,4 @@
+using Chat.Application.Common;
 using Chat.Application.Common.Behaviours;
 using Chat.Application.Sessions.Common;
 using Chat.Application.Sessions.HostSession;
@@ -8,7 +9,11 @@ namespace Chat.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>The use cases, the mediator pipeline (in order: logging, validation, retry on conflict) and the validators.</summary>
+    /// <summary>
+    /// The use cases, the mediator pipeline and the validators. The pipeline, outermost
+    /// first: logging, validation, retry on conflict (each attempt in a new transaction),
+    /// transaction.
+    /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddMediator((Mediator.MediatorOptions options) =>
@@ -19,9 +24,11 @@ public static class DependencyInjection
                 typeof(LoggingBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(RetryOnConflictBehaviour<,>),
+                typeof(TransactionBehaviour<,>),
             ];
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddScoped<Announcements>();
         services.AddScoped<SessionCommitter>();
         services.AddScoped<RobotRecruiter>();
         services.AddSingleton(TimeProvider.System);

@@ -28,13 +28,22 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The SignalR side of <see cref="IChatBroadcaster"/>, for the host's hub type.</summary>
+    /// <summary>The SignalR side of <see cref="IChatBroadcaster"/>, for the host's hub type, and the registry of this process's connections.</summary>
     public static IServiceCollection AddSignalRBroadcaster<THub>(this IServiceCollection services)
         where THub : Hub
     {
         services.AddSingleton<ConnectionRegistry>();
-        services.AddHostedService<PresenceSweeper>();
         services.AddSingleton<IChatBroadcaster, SignalRBroadcaster<THub>>();
+        return services;
+    }
+
+    /// <summary>
+    /// The timer that runs the presence use cases over this process's connections
+    /// (<see cref="PresenceSweeper"/>); it needs <see cref="AddSignalRBroadcaster{THub}"/>'s registry.
+    /// </summary>
+    public static IServiceCollection AddPresenceSweeper(this IServiceCollection services)
+    {
+        services.AddHostedService<PresenceSweeper>();
         return services;
     }
 }

@@ -35,6 +35,7 @@ public static class WebServices
             })
             .AddJsonProtocol(o => JsonConventions.Apply(o.PayloadSerializerOptions));
         services.AddSignalRBroadcaster<ChatHub>();
+        services.AddPresenceSweeper();
         return services;
     }
 }

@@ -41,12 +41,6 @@ internal static class Build
     }
 
     /// <summary>A message as the log hands it back once stored, id included.</summary>
-    public static ChatMessage StoredMessage(long id, int sessionId, int senderId, string sender, string text, DateTimeOffset at)
-    {
-        var message = ChatMessage.Post(sessionId, senderId, sender, text, at);
-
-        // The database gives ids; this message never sees one.
-        typeof(ChatMessage).GetProperty(nameof(ChatMessage.Id))!.SetValue(message, id);
-        return message;
-    }
+    public static ChatMessage StoredMessage(long id, int sessionId, int senderId, string sender, string text, DateTimeOffset at) =>
+        ChatMessage.Stored(id, sessionId, senderId, sender, text, at);
 }

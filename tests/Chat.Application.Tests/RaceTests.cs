@@ -2,7 +2,7 @@ using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Sessions.Common;
 using Chat.Application.Sessions.HostSession;
-using Chat.Application.Sessions.JoinSession;
+using Chat.Application.Sessions.TakeSeat;
 using Chat.Application.Users.RegisterUser;
 using Microsoft.EntityFrameworkCore;
 using NSubstitute;
@@ -33,11 +33,10 @@ public sealed class RaceTests : IDisposable
     {
         var alice = await _data.AddUser("alice");
         var bob = await _data.AddUser("bob");
-        await using var db = _data.NewContext(new CompetingRequest(() => _data.AddSession(alice, "Lounge")));
-        var handler = new HostSessionHandler(db, Build.Caller(bob), new SessionCommitter(db, _broadcaster, _data.Clock), Build.Recruiter(db), _data.Clock);
+        await using var use = new UseCase(_data, _broadcaster, new CompetingRequest(() => _data.AddSession(alice, "Lounge")));
+        var handler = new HostSessionHandler(use.Db, Build.Caller(bob), use.Committer, Build.Recruiter(use.Db), _data.Clock);
 
-        var refused = await Assert.ThrowsAsync<ConflictException>(
-            async () => await handler.Handle(new HostSession("lounge", null, null), Ct));
+        var refused = await Assert.ThrowsAsync<ConflictException>(() => use.Run(handler, new HostSession("lounge", null, null)));
 
         Assert.Equal("The room 'lounge' is taken; please pick another name.", refused.Message);
         Assert.Equal("alice", (await _data.FindSession("Lounge")).HostName);
@@ -49,13 +48,12 @@ public sealed class RaceTests : IDisposable
     {
         await _data.AddSession(await _data.AddUser("alice"), "lounge");
         var bob = await _data.AddUser("bob");
-        await using var db = _data.NewContext(new CompetingRequest(() => _data.AddSession(bob, "den")));
-        var handler = new JoinSessionHandler(db, Build.Caller(bob), new SessionCommitter(db, _broadcaster, _data.Clock), _data.Clock);
+        await using var use = new UseCase(_data, _broadcaster, new CompetingRequest(() => _data.AddSession(bob, "den")));
+        var handler = new TakeSeatHandler(use.Db, Build.Caller(bob), use.Committer, _data.Clock);
 
-        var refused = await Assert.ThrowsAsync<ConflictException>(
-            async () => await handler.Handle(new JoinSession("lounge", Random: false), Ct));
+        var refused = await Assert.ThrowsAsync<ConflictException>(() => use.Run(handler, new TakeSeat("lounge", Random: false)));
 
-        Assert.Equal("You joined another session at the same moment; leave it first.", refused.Message);
+        Assert.Equal("You are already in the session 'den'; leave it first.", refused.Message);
         Assert.False((await _data.FindSession("lounge")).WasEverPlayer(bob.Id));
         Assert.True((await _data.FindSession("den")).IsPresent(bob.Id));
         Assert.Empty(_broadcaster.ReceivedCalls());

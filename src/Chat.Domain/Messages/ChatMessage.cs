@@ -69,7 +69,10 @@ public sealed class ChatMessage
         return Names.LengthOf(text) > MaxLength ? $"A message is at most {MaxLength} characters." : null;
     }
 
-    /// <summary>A player's message. Membership is checked by the caller against the stored session.</summary>
+    /// <summary>
+    /// A player's message, refused when its text breaks <see cref="TextProblem"/>.
+    /// Membership is checked by the caller against the stored session.
+    /// </summary>
     public static ChatMessage Post(int sessionId, int senderId, string sender, string text, DateTimeOffset at)
     {
         var problem = TextProblem(text);
@@ -80,6 +83,13 @@ public sealed class ChatMessage
 
         return new ChatMessage(sessionId, senderId, sender, text, at, MessageKind.Chat);
     }
+
+    /// <summary>
+    /// A player's message as the database stored it, with the id it was given. Its
+    /// text was checked before it was sent to be stored, so it is not checked again.
+    /// </summary>
+    public static ChatMessage Stored(long id, int sessionId, int senderId, string sender, string text, DateTimeOffset at) =>
+        new(sessionId, senderId, sender, text, at, MessageKind.Chat) { Id = id };
 
     public static ChatMessage Notice(int sessionId, string text, DateTimeOffset at) =>
         new(sessionId, senderId: null, Username.Server, text, at, MessageKind.System);

@@ -16,6 +16,9 @@ public sealed class ChatSession
     public const int MaxPlayersAllowedLimit = 100;
     public const int MaxRobotLength = 20;
 
+    public static readonly string MaxPlayersRuleText =
+        $"max_players_allowed must be between {MinPlayersAllowed} and {MaxPlayersAllowedLimit}.";
+
     private readonly List<SessionMember> _members = [];
     private readonly List<SessionEvent> _events = [];
 
@@ -25,10 +28,10 @@ public sealed class ChatSession
         NormalizedRoom = string.Empty;
     }
 
-    private ChatSession(string room, string? robot, int hostId, int maxPlayersAllowed, DateTimeOffset createdAt)
+    private ChatSession(RoomName room, string? robot, int hostId, int maxPlayersAllowed, DateTimeOffset createdAt)
     {
-        Room = room;
-        NormalizedRoom = Names.Key(room);
+        Room = room.Value;
+        NormalizedRoom = room.Key;
         Robot = robot;
         HostId = hostId;
         MaxPlayersAllowed = maxPlayersAllowed;
@@ -63,8 +66,6 @@ public sealed class ChatSession
 
     public int HumanPlayerCount => _members.Count(m => m.IsPresent && !m.IsRobot);
 
-    public bool HasRoom => State == SessionState.Pending && HumanPlayerCount < MaxPlayersAllowed;
-
     /// <summary>What changed since the aggregate was loaded; the application turns these into notices.</summary>
     public IReadOnlyList<SessionEvent> Events => _events.AsReadOnly();
 
@@ -79,7 +80,7 @@ public sealed class ChatSession
 
         if (maxPlayersAllowed is < MinPlayersAllowed or > MaxPlayersAllowedLimit)
         {
-            throw new DomainException($"max_players_allowed must be between {MinPlayersAllowed} and {MaxPlayersAllowedLimit}.");
+            throw new DomainException(MaxPlayersRuleText);
         }
 
         if (host.IsRobot || !host.IsSignedIn)
@@ -87,7 +88,7 @@ public sealed class ChatSession
             throw new DomainException("Only a signed-in person can host a session.");
         }
 
-        var session = new ChatSession(RoomName.Clean(room), robot, host.Id, maxPlayersAllowed, at);
+        var session = new ChatSession(RoomName.Of(room), robot, host.Id, maxPlayersAllowed, at);
         session.Seat(host, at);
         return session;
     }
@@ -104,14 +105,14 @@ public sealed class ChatSession
         switch (State)
         {
             case SessionState.Inactive:
-                throw new DomainException($"The session '{Room}' has ended.");
+                throw new DomainException(Refusals.Ended(Room));
             case SessionState.Active:
-                throw new DomainException($"The session '{Room}' has already started.");
+                throw new DomainException(Refusals.AlreadyStarted(Room));
         }
 
         if (HumanPlayerCount >= MaxPlayersAllowed)
         {
-            throw new DomainException($"The session '{Room}' is full.");
+            throw new DomainException(Refusals.Full(Room));
         }
 
         Seat(user, at);
@@ -142,7 +143,7 @@ public sealed class ChatSession
     public void Leave(int userId, DateTimeOffset at)
     {
         var member = _members.FirstOrDefault(m => m.IsPresent && m.UserId == userId)
-            ?? throw new DomainException($"You are not a player of '{Room}'.");
+            ?? throw new DomainException(Refusals.NotAPlayer(Room));
 
         member.Leave(at);
         Touch(new PlayerLeft(member.UserId, member.Username));
@@ -167,8 +168,6 @@ public sealed class ChatSession
     }
 
     public bool IsPresent(int userId) => _members.Any(m => m.IsPresent && m.UserId == userId);
-
-    public bool WasEverPlayer(int userId) => _members.Any(m => m.UserId == userId);
 
     public string HostName => _members.Where(m => m.UserId == HostId).OrderByDescending(m => m.JoinedAt).Select(m => m.Username).FirstOrDefault() ?? string.Empty;
 
@@ -201,7 +200,7 @@ public sealed class ChatSession
     {
         if (IsPresent(userId))
         {
-            throw new DomainException($"You are already a player of '{Room}'.");
+            throw new DomainException(Refusals.AlreadyAPlayer(Room));
         }
     }
 

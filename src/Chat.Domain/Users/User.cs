@@ -14,10 +14,10 @@ public sealed class User
         NormalizedUsername = string.Empty;
     }
 
-    private User(string username, bool isRobot, DateTimeOffset at)
+    private User(Users.Username username, bool isRobot, DateTimeOffset at)
     {
-        Username = username;
-        NormalizedUsername = Names.Key(username);
+        Username = username.Value;
+        NormalizedUsername = username.Key;
         IsRobot = isRobot;
         RegisteredAt = at;
     }
@@ -52,14 +52,6 @@ public sealed class User
         SignedOutAt = at;
     }
 
-    private static User Create(string username, bool isRobot, DateTimeOffset at)
-    {
-        var problem = Users.Username.Problem(username);
-        if (problem is not null)
-        {
-            throw new DomainException(problem);
-        }
-
-        return new User(Names.Normalize(username), isRobot, at);
-    }
+    private static User Create(string username, bool isRobot, DateTimeOffset at) =>
+        new(Users.Username.Parse(username), isRobot, at);
 }

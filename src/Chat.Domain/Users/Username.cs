@@ -2,8 +2,12 @@ using Chat.Domain.Common;
 
 namespace Chat.Domain.Users;
 
-/// <summary>The rules of a username, in one place for the entity, the validators and the database.</summary>
-public static class Username
+/// <summary>
+/// A username and the key it is unique by. The rules live here once, for the
+/// entity, the validators and the database: 1-30 letters or digits, NFC; unique
+/// ignoring case and look-alike widths; "Server" reserved in any case.
+/// </summary>
+public readonly record struct Username
 {
     public const int MaxLength = 30;
 
@@ -14,6 +18,29 @@ public static class Username
     public const string Server = "Server";
 
     public const string RuleText = "A username is 1-30 letters or digits.";
+
+    private Username(string value)
+    {
+        Value = value;
+        Key = Names.Key(value);
+    }
+
+    /// <summary>The name as stored and shown: NFC.</summary>
+    public string Value { get; }
+
+    /// <summary>What uniqueness is decided by (<see cref="User.NormalizedUsername"/>).</summary>
+    public string Key { get; }
+
+    /// <summary>A name as a caller gave it, normalised, without judging it (for look-ups and comparisons).</summary>
+    public static Username Of(string raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        return new Username(Names.Normalize(raw));
+    }
+
+    /// <summary>A name that keeps every rule; otherwise a <see cref="DomainException"/> saying which.</summary>
+    public static Username Parse(string raw) =>
+        Problem(raw) is { } problem ? throw new DomainException(problem) : Of(raw);
 
     /// <summary>Returns null when the name is acceptable, otherwise why it is not.</summary>
     public static string? Problem(string? raw)
@@ -35,5 +62,10 @@ public static class Username
     }
 
     public static bool IsReserved(string name) =>
-        string.Equals(Names.Key(Names.Normalize(name)), Names.Key(Server), StringComparison.Ordinal);
+        string.Equals(Of(name).Key, Names.Key(Server), StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="raw"/> is exactly <paramref name="name"/> after NFC, as hub calls compare a caller's name.</summary>
+    public static bool IsExactly(string raw, string name) => string.Equals(Names.Normalize(raw), name, StringComparison.Ordinal);
+
+    public override string ToString() => Value;
 }

@@ -1,8 +1,5 @@
 using System.Threading.Channels;
 using Chat.Application.Common.Interfaces;
-using Chat.Domain.Common;
-using Chat.Domain.Messages;
-using Chat.Domain.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,18 +26,11 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
     private readonly Channel<PendingMessage> _queue = Channel.CreateUnbounded<PendingMessage>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
 
-    public ValueTask<PostedMessage> Append(MessageDraft draft, CancellationToken cancellationToken)
+    public ValueTask<MessageOutcome> Append(MessageDraft draft, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(draft);
         cancellationToken.ThrowIfCancellationRequested();
-
-        // Checked here, on the caller's thread, rather than by the serial writer: a bad
-        // draft never reaches a batch, so it cannot fail the messages it would share it with.
-        if (ChatMessage.TextProblem(draft.Text) is { } problem)
-        {
-            return ValueTask.FromException<PostedMessage>(new DomainException(problem));
-        }
-
-        var pending = new PendingMessage(draft, Names.Key(RoomName.Clean(draft.Room)));
+        var pending = new PendingMessage(draft);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The service is shutting down; the message was not stored.");
@@ -49,7 +39,7 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
         // Once queued, the caller waits for the outcome even if its own request is
         // cancelled (the sender hung up): a message that gets stored must still be
         // broadcast to the room, and only the caller's continuation can do that.
-        return new ValueTask<PostedMessage>(pending.Stored.Task);
+        return new ValueTask<MessageOutcome>(pending.Outcome.Task);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -104,7 +94,7 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
             BatchFailed(batch.Count, ex);
             foreach (var pending in batch)
             {
-                pending.Stored.TrySetException(ex);
+                pending.Outcome.TrySetException(ex);
             }
 
             writer?.Dispose();
@@ -116,12 +106,10 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
     private partial void BatchFailed(int count, Exception error);
 }
 
-/// <summary>A message waiting for the next group commit, with the key its room is stored under.</summary>
-internal sealed class PendingMessage(MessageDraft draft, string roomKey)
+/// <summary>A message waiting for the next group commit.</summary>
+internal sealed class PendingMessage(MessageDraft draft)
 {
     public MessageDraft Draft { get; } = draft;
 
-    public string RoomKey { get; } = roomKey;
-
-    public TaskCompletionSource<PostedMessage> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<MessageOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

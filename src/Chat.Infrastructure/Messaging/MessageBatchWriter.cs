@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Reflection;
-using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Domain.Messages;
 using Chat.Domain.Sessions;
@@ -13,9 +11,9 @@ namespace Chat.Infrastructure.Messaging;
 /// <summary>
 /// Writes batches of drafts (their text already checked) on a connection of its
 /// own: in one transaction, each draft is inserted if its sender holds a seat in a
-/// live session of that room;
-/// then the transaction commits and every draft is answered, with the stored
-/// message or with why it was refused. The connection and its commands live as
+/// live session of that room; then the transaction commits and every draft is
+/// answered with its <see cref="MessageOutcome"/>: stored, or refused with the
+/// reason the database shows (Application says it to the sender). The connection and its commands live as
 /// long as the writer, so the database parses each statement once. Its calls are
 /// synchronous: the writer has a thread of its own.
 /// </summary>
@@ -23,9 +21,6 @@ internal sealed class MessageBatchWriter : IDisposable
 {
     /// <summary>Room names of sessions never change; the cache is only bounded so it cannot grow forever.</summary>
     private const int RoomCacheLimit = 10_000;
-
-    /// <summary>The key the database assigned, set the way EF sets it when it reads a message.</summary>
-    private static readonly PropertyInfo IdProperty = typeof(ChatMessage).GetProperty(nameof(ChatMessage.Id))!;
 
     private readonly IServiceScope _scope;
     private readonly ChatDbContext _db;
@@ -92,7 +87,7 @@ internal sealed class MessageBatchWriter : IDisposable
         // Only now, after the commit: a sender told "stored" can never see it rolled back.
         foreach (var (pending, posted) in accepted)
         {
-            pending.Stored.TrySetResult(posted);
+            pending.Outcome.TrySetResult(MessageOutcome.Stored(posted));
         }
 
         if (refused.Count > 0)
@@ -106,7 +101,7 @@ internal sealed class MessageBatchWriter : IDisposable
     {
         var draft = pending.Draft;
         var command = _post
-            .Set(MessageStatements.Parameters.Room, pending.RoomKey)
+            .Set(MessageStatements.Parameters.Room, draft.Room.Key)
             .Set(nameof(ChatMessage.SenderId), draft.SenderId)
             .Set(nameof(ChatMessage.Sender), draft.Sender)
             .Set(nameof(ChatMessage.Text), draft.Text)
@@ -118,9 +113,7 @@ internal sealed class MessageBatchWriter : IDisposable
             return null;
         }
 
-        var message = ChatMessage.Post(reader.GetInt32(1), draft.SenderId, draft.Sender, draft.Text, draft.Timestamp);
-        IdProperty.SetValue(message, reader.GetInt64(0));
-        return message;
+        return ChatMessage.Stored(reader.GetInt64(0), reader.GetInt32(1), draft.SenderId, draft.Sender, draft.Text, draft.Timestamp);
     }
 
     private string RoomOf(int sessionId)
@@ -141,10 +134,10 @@ internal sealed class MessageBatchWriter : IDisposable
         return room;
     }
 
-    /// <summary>The slow path: tell each refused sender why, precisely enough to act on.</summary>
+    /// <summary>The slow path: find, for each refused draft, what the database shows about its room.</summary>
     private void Refuse(List<PendingMessage> refused)
     {
-        var roomKeys = refused.Select(r => r.RoomKey).Distinct().ToList();
+        var roomKeys = refused.Select(r => r.Draft.Room.Key).Distinct().ToList();
         var sessions = _db.Sessions
             .AsNoTracking()
             .Where(s => roomKeys.Contains(s.NormalizedRoom))
@@ -152,12 +145,10 @@ internal sealed class MessageBatchWriter : IDisposable
             .ToDictionary(s => s.NormalizedRoom);
         foreach (var pending in refused)
         {
-            Exception reason = sessions.TryGetValue(pending.RoomKey, out var session)
-                ? session.State == SessionState.Inactive
-                    ? new ConflictException($"The session '{session.Room}' has ended.")
-                    : new ForbiddenAccessException($"You are not a player of '{session.Room}'.")
-                : new NotFoundException($"There is no session named '{RoomName.Clean(pending.Draft.Room)}'.");
-            pending.Stored.TrySetException(reason);
+            var outcome = sessions.TryGetValue(pending.Draft.Room.Key, out var session)
+                ? MessageOutcome.Refused(session.State == SessionState.Inactive ? MessageRefusal.SessionEnded : MessageRefusal.NotAPlayer, session.Room)
+                : MessageOutcome.Refused(MessageRefusal.NoSuchRoom, pending.Draft.Room.Value);
+            pending.Outcome.TrySetResult(outcome);
         }
     }
 

@@ -53,6 +53,7 @@ public static class DatabaseSetup
         }
 
         services.AddScoped<Application.Common.Interfaces.IChatDbContext>(sp => sp.GetRequiredService<ChatDbContext>());
+        services.AddScoped<Application.Common.Interfaces.IDatabaseTransactions, DatabaseTransactions>();
         return services;
     }
 

@@ -1,14 +1,12 @@
 using Chat.Application.Common.Interfaces;
-using Chat.Application.Presence;
 using Chat.Domain.Sessions;
 using Chat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Chat.Infrastructure.Presence;
 
 /// <summary>Presence kept in the HubConnections table, shared by every process on the database.</summary>
-internal sealed class DatabasePresenceTracker(ChatDbContext db, IOptions<PresenceOptions> options) : IPresenceTracker
+internal sealed class DatabasePresenceTracker(ChatDbContext db) : IPresenceTracker
 {
     private DbSet<ConnectionRecord> Connections => db.Set<ConnectionRecord>();
 
@@ -35,28 +33,26 @@ internal sealed class DatabasePresenceTracker(ChatDbContext db, IOptions<Presenc
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.LastSeenAtMs, at.ToUnixTimeMilliseconds()), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<LapsedPlayer>> FindLapsed(DateTimeOffset offlineBefore, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AbsentSeat>> AbsentSeats(DateTimeOffset vouchedSince, CancellationToken cancellationToken)
     {
-        var staleBefore = (now - options.Value.ConnectionStaleAfter).ToUnixTimeMilliseconds();
-        var players = await db.Members
+        var since = vouchedSince.ToUnixTimeMilliseconds();
+        var seats = await db.Members
             .Where(m => m.LeftAt == null && !m.IsRobot)
             .Join(db.Sessions.Where(s => s.State != SessionState.Inactive), m => m.SessionId, s => s.Id, (m, s) => m)
-            .Where(m => Connections.Any(c => c.UserId == m.UserId))
-            .Where(m => !Connections.Any(c => c.UserId == m.UserId && c.ClosedAtMs == null && c.LastSeenAtMs >= staleBefore))
+            .Where(m => !Connections.Any(c => c.UserId == m.UserId && c.ClosedAtMs == null && c.LastSeenAtMs >= since))
             .Select(m => new
             {
                 m.UserId,
                 m.SessionId,
                 m.JoinedAt,
-                LastGone = Connections.Where(c => c.UserId == m.UserId).Max(c => c.ClosedAtMs ?? c.LastSeenAtMs),
+                LastGone = Connections.Where(c => c.UserId == m.UserId).Max(c => (long?)(c.ClosedAtMs ?? c.LastSeenAtMs)),
             })
             .ToListAsync(cancellationToken);
-
-        // A connection that ended before the player joined says nothing about this stay.
-        var cutoff = offlineBefore.ToUnixTimeMilliseconds();
-        return [.. players
-            .Where(p => p.LastGone >= p.JoinedAt.ToUnixTimeMilliseconds() && p.LastGone < cutoff)
-            .Select(p => new LapsedPlayer(p.UserId, p.SessionId))];
+        return [.. seats.Select(s => new AbsentSeat(
+            s.UserId,
+            s.SessionId,
+            s.JoinedAt,
+            s.LastGone is { } gone ? DateTimeOffset.FromUnixTimeMilliseconds(gone) : null))];
     }
 
     public Task<int> ForgetEnded(DateTimeOffset endedBefore, CancellationToken cancellationToken)

@@ -1,9 +1,11 @@
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Presence;
-using Chat.Application.Presence.ExpireDisconnectedPlayers;
+using Chat.Application.Presence.CloseSignedOutConnections;
+using Chat.Application.Presence.FindLapsedPlayers;
+using Chat.Application.Presence.ForgetEndedConnections;
+using Chat.Application.Presence.GiveUpSeat;
 using Chat.Infrastructure.Realtime;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,9 +14,10 @@ using Microsoft.Extensions.Options;
 namespace Chat.Infrastructure.Presence;
 
 /// <summary>
-/// Each process, on a timer: vouches for its own live connections, closes those
-/// whose user signed out through another process, and takes out players whose
-/// grace period ran out.
+/// Each process, on a timer, runs the presence use cases over its own connections:
+/// it vouches for them, has those of signed-out users closed, gives up the seats
+/// that lapsed (one command each, so one lost race costs one seat a sweep, not the
+/// rest) and, hourly, forgets old connection records. The rules are Application's.
 /// </summary>
 internal sealed partial class PresenceSweeper(
     IServiceScopeFactory scopes,
@@ -47,48 +50,54 @@ internal sealed partial class PresenceSweeper(
 
     public async Task Sweep(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
         var local = connections.Snapshot();
-        var tracker = services.GetRequiredService<IPresenceTracker>();
-        await tracker.Heartbeat([.. local.Keys], clock.GetUtcNow(), cancellationToken);
-        await CloseSignedOut(services.GetRequiredService<IChatDbContext>(), local, cancellationToken);
-
-        var expired = await services.GetRequiredService<ISender>().Send(new ExpireDisconnectedPlayers(), cancellationToken);
-        if (expired > 0)
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            Expired(expired);
-        }
-
-        var now = clock.GetUtcNow();
-        if (now >= _nextForget)
-        {
-            _nextForget = now + ForgetEvery;
-            var forgotten = await tracker.ForgetEnded(now - options.Value.ConnectionRetention, cancellationToken);
-            if (forgotten > 0)
+            var services = scope.ServiceProvider;
+            await services.GetRequiredService<IPresenceTracker>().Heartbeat([.. local.Keys], clock.GetUtcNow(), cancellationToken);
+            var sender = services.GetRequiredService<ISender>();
+            await sender.Send(new CloseSignedOutConnections([.. local.Values]), cancellationToken);
+            foreach (var player in await sender.Send(new FindLapsedPlayers(), cancellationToken))
             {
-                Forgot(forgotten);
+                await GiveUp(player, cancellationToken);
+            }
+
+            var now = clock.GetUtcNow();
+            if (now >= _nextForget)
+            {
+                _nextForget = now + ForgetEvery;
+                var forgotten = await sender.Send(new ForgetEndedConnections(), cancellationToken);
+                if (forgotten > 0)
+                {
+                    Forgot(forgotten);
+                }
             }
         }
     }
 
-    private async Task CloseSignedOut(IChatDbContext db, IReadOnlyDictionary<string, int> local, CancellationToken cancellationToken)
+    /// <summary>In a scope of its own: a command whose transaction failed leaves nothing behind for the next.</summary>
+    private async Task GiveUp(LapsedPlayer player, CancellationToken cancellationToken)
     {
-        var userIds = local.Values.Distinct().ToList();
-        if (userIds.Count == 0)
+        try
         {
-            return;
+            await using var scope = scopes.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GiveUpSeat(player.UserId, player.SessionId), cancellationToken))
+            {
+                GaveUp(player.UserId, player.SessionId);
+            }
         }
-
-        var signedOut = await db.Users.Where(u => userIds.Contains(u.Id) && u.SignedOutAt != null).Select(u => u.Id).ToListAsync(cancellationToken);
-        foreach (var userId in signedOut)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            connections.Close(userId);
+            // The next sweep looks again.
+            GiveUpFailed(player.UserId, player.SessionId, ex);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} players left their sessions after the disconnect grace period")]
-    private partial void Expired(int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} left session {SessionId} after the disconnect grace period")]
+    private partial void GaveUp(int userId, int sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Giving up the seat of user {UserId} in session {SessionId} failed; the next sweep tries again")]
+    private partial void GiveUpFailed(int userId, int sessionId, Exception error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Count} connections that ended more than the retention period ago")]
     private partial void Forgot(int count);

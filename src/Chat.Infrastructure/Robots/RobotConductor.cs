@@ -4,6 +4,7 @@ using Chat.Application.Common.Models;
 using Chat.Application.Robots.FindRobotSeat;
 using Chat.Application.Robots.TakeRobotTurn;
 using Chat.Domain.Messages;
+using Chat.Domain.Robots;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,14 +14,12 @@ using Microsoft.Extensions.Options;
 namespace Chat.Infrastructure.Robots;
 
 /// <summary>
-/// Decides when each session's robot speaks. Players' messages arrive through
-/// <see cref="Heard"/> (a queue write, nothing more, as it sits on the send
-/// path); a loop drops what the robot should not answer, and for the rest starts
-/// a turn after a human-like pause: <see cref="TakeRobotTurn"/> in a fresh scope.
-/// At most one turn per session is under way: a message heard during the pause is
-/// simply part of the conversation the turn reads, and one heard while the robot
-/// is answering earns one more turn afterwards, which keeps quiet when the robot
-/// already had the last word.
+/// Drives the robots' turns. Players' messages arrive through <see cref="Heard"/>
+/// (a queue write, nothing more, as it sits on the send path); a loop asks the
+/// <see cref="TurnTaking"/> policy whether each starts a turn, and runs the turns
+/// it asks for: a human-like pause, then <see cref="TakeRobotTurn"/> in a fresh
+/// scope. The rules are the policy's; this class only owns the queue, the clock,
+/// the threads and the lock.
 /// </summary>
 internal sealed partial class RobotConductor(
     IServiceScopeFactory scopes,
@@ -41,20 +40,8 @@ internal sealed partial class RobotConductor(
     private readonly Dictionary<int, RobotSeat?> _seats = [];
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<int, TurnPhase> _turns = [];
+    private readonly TurnTaking _turns = new();
     private readonly List<Task> _running = [];
-
-    private enum TurnPhase
-    {
-        /// <summary>Pausing before the turn; what is heard now will be read by it.</summary>
-        Pausing,
-
-        /// <summary>Reading the room and asking the model.</summary>
-        Answering,
-
-        /// <summary>Answering, and someone spoke since the room was read.</summary>
-        AnsweringHeardMore,
-    }
 
     /// <summary>Sessions with a turn under way; for tests to know when the conductor is idle.</summary>
     internal int TurnsUnderWay
@@ -63,7 +50,7 @@ internal sealed partial class RobotConductor(
         {
             lock (_gate)
             {
-                return _turns.Count;
+                return _turns.TurnsUnderWay;
             }
         }
     }
@@ -115,24 +102,12 @@ internal sealed partial class RobotConductor(
     private async Task Consider(MessageDto message, CancellationToken stoppingToken)
     {
         var seat = await SeatOf(message.SessionId, stoppingToken);
-        if (seat is null || string.Equals(message.From, seat.Username, StringComparison.Ordinal))
-        {
-            return;
-        }
-
         lock (_gate)
         {
-            if (_turns.TryGetValue(message.SessionId, out var phase))
+            if (!_turns.Heard(message.SessionId, message.From, seat?.Username))
             {
-                if (phase == TurnPhase.Answering)
-                {
-                    _turns[message.SessionId] = TurnPhase.AnsweringHeardMore;
-                }
-
                 return;
             }
-
-            _turns[message.SessionId] = TurnPhase.Pausing;
         }
 
         // On the thread pool, so a slow turn never holds up the loop or its lock.
@@ -162,17 +137,17 @@ internal sealed partial class RobotConductor(
         return seat;
     }
 
-    /// <summary>One turn, then another while someone spoke during the last one. Never throws.</summary>
+    /// <summary>One turn, then another while the policy asks for one. Never throws.</summary>
     private async Task Turns(int sessionId, CancellationToken stoppingToken)
     {
-        while (true)
+        do
         {
             try
             {
                 await Task.Delay(options.Value.ReplyDelay, time, stoppingToken);
                 lock (_gate)
                 {
-                    _turns[sessionId] = TurnPhase.Answering;
+                    _turns.Answering(sessionId);
                 }
 
                 await using var scope = scopes.CreateAsyncScope();
@@ -188,17 +163,15 @@ internal sealed partial class RobotConductor(
                 // The room goes on without the robot's line; the next message gives it another chance.
                 TurnFailed(sessionId, error);
             }
+        }
+        while (Finished(sessionId));
+    }
 
-            lock (_gate)
-            {
-                if (_turns[sessionId] != TurnPhase.AnsweringHeardMore)
-                {
-                    _turns.Remove(sessionId);
-                    return;
-                }
-
-                _turns[sessionId] = TurnPhase.Pausing;
-            }
+    private bool Finished(int sessionId)
+    {
+        lock (_gate)
+        {
+            return _turns.Finished(sessionId);
         }
     }
 

@@ -1,5 +1,4 @@
 using Chat.Application.Common.Interfaces;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using DomainMessage = Chat.Domain.Messages.ChatMessage;
@@ -19,16 +18,18 @@ public sealed partial class RobotReplyGuard(
     ILogger<RobotReplyGuard> logger) : IRobotReplies
 {
     /// <summary>
-    /// The reply, trimmed and fit to post as a chat message, or null when there is none.
+    /// The reply, trimmed, without the robot's own name in front, and fit to post as
+    /// a chat message (<see cref="DomainMessage.TextProblem"/>), or null when there is none.
     /// Throws only <see cref="OperationCanceledException"/>, and only when
     /// <paramref name="cancellationToken"/> is cancelled (the host is stopping).
     /// </summary>
     public async Task<string?> ReplyAsync(
         int sessionId,
         string model,
-        IEnumerable<ChatMessage> conversation,
+        RobotConversation conversation,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(conversation);
         var timeout = options.Value.ReplyTimeout;
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
@@ -36,7 +37,7 @@ public sealed partial class RobotReplyGuard(
         string text;
         try
         {
-            var updates = clients.ClientFor(model).GetStreamingResponseAsync(conversation, options: null, linked.Token);
+            var updates = clients.ClientFor(model).GetStreamingResponseAsync(RobotTranscript.For(conversation), options: null, linked.Token);
             text = await ReplyStream.ReadAsync(updates, DomainMessage.MaxStoredLength, linked.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -61,6 +62,8 @@ public sealed partial class RobotReplyGuard(
             return null;
         }
 
+        // A model that imitates the transcript may put the robot's name in front of its line.
+        text = RobotTranscript.WithoutOwnName(text, conversation.RobotName);
         var problem = Problem(text);
         if (problem is not null)
         {

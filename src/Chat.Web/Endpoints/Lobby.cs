@@ -1,6 +1,6 @@
 using Chat.Application.Common.Models;
 using Chat.Application.Sessions.HostSession;
-using Chat.Application.Sessions.JoinSession;
+using Chat.Application.Sessions.TakeSeat;
 using Chat.Application.Sessions.LeaveSession;
 using Chat.Application.Sessions.ListSessions;
 using Chat.Web.Errors;
@@ -31,7 +31,7 @@ public static class Lobby
                 var hosted = await sender.Send(new HostSession(request.Room, request.Robot, request.MaxPlayersAllowed), ct);
                 return Entered($"Session '{hosted.Room}' is open; share the room name so others can join.", hosted, http);
             case "join":
-                var joined = await sender.Send(new JoinSession(request.Room, request.Random == true), ct);
+                var joined = await sender.Send(new TakeSeat(request.Room, request.Random == true), ct);
                 return Entered($"You joined the session '{joined.Room}'.", joined, http);
             case "leave":
                 var left = await sender.Send(new LeaveSession(), ct);

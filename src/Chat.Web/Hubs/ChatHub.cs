@@ -1,7 +1,7 @@
 using Chat.Application.Common.Models;
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Presence.TrackConnection;
-using Chat.Application.Rooms.JoinRoom;
+using Chat.Application.Rooms.ConnectToRoom;
 using Chat.Infrastructure.Realtime;
 using Chat.Web.Identity;
 using Mediator;
@@ -48,11 +48,11 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
 
     /// <summary>Failures are also sent as an <c>error</c> event, as the seed did, before the call fails.</summary>
     [HubMethodName("join")]
-    public async Task<JoinedRoom> Join(JoinRequest? request)
+    public async Task<ConnectedToRoom> Join(JoinRequest? request)
     {
         try
         {
-            return await sender.Send(new JoinRoom(request?.Room, request?.Username, Context.ConnectionId), Context.ConnectionAborted);
+            return await sender.Send(new ConnectToRoom(request?.Room, request?.Username, Context.ConnectionId), Context.ConnectionAborted);
         }
         catch (Exception ex)
         {

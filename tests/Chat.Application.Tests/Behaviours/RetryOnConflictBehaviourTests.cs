@@ -1,10 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Chat.Application.Common.Behaviours;
 using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
-using Chat.Application.Sessions.Common;
-using Chat.Application.Sessions.JoinSession;
+using Chat.Application.Sessions.TakeSeat;
 using Chat.Domain.Common;
 using Chat.Domain.Users;
 using Mediator;
@@ -18,20 +16,38 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
     private readonly TestDatabase _data = new();
 
     [Fact]
-    public async Task Handle_ARetryableCommandThatLostARace_RunsAgainOnAClearedChangeTracker()
+    public async Task Handle_ARetryableCommandThatLostARace_RunsAgainInANewTransactionOnAClearedChangeTracker()
     {
-        await using var db = _data.NewContext();
+        await using var use = new UseCase(_data, Substitute.For<IChatBroadcaster>());
         var trackedAtEachAttempt = new List<int>();
+        var transactions = new HashSet<Guid>();
 
-        var response = await new RetryOnConflictBehaviour<Retryable, string>(Services(db)).Handle(new Retryable(), (_, _) =>
+        var response = await use.Run(new Handler<Retryable, string>((_, _) =>
         {
-            trackedAtEachAttempt.Add(db.ChangeTracker.Entries().Count());
-            db.Users.Add(User.Register($"user{trackedAtEachAttempt.Count}", Build.Start));
+            trackedAtEachAttempt.Add(use.Db.ChangeTracker.Entries().Count());
+            transactions.Add(use.Db.Database.CurrentTransaction!.TransactionId);
+            use.Db.Users.Add(User.Register($"user{trackedAtEachAttempt.Count}", Build.Start));
             return trackedAtEachAttempt.Count < 3 ? throw Conflict() : ValueTask.FromResult("done");
-        }, Ct);
+        }), new Retryable());
 
         Assert.Equal("done", response);
         Assert.Equal([0, 0, 0], trackedAtEachAttempt);
+        Assert.Equal(3, transactions.Count);
+    }
+
+    [Fact]
+    public async Task Handle_ARetryableCommandThatLostAUniqueIndexRace_RunsAgain()
+    {
+        var attempts = 0;
+
+        var response = await new RetryOnConflictBehaviour<Retryable, string>().Handle(new Retryable(), (_, _) =>
+        {
+            attempts++;
+            return attempts < 2 ? throw new UniqueConstraintException(new DbUpdateException("taken")) : ValueTask.FromResult("done");
+        }, Ct);
+
+        Assert.Equal("done", response);
+        Assert.Equal(2, attempts);
     }
 
     [Fact]
@@ -40,7 +56,7 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
         await using var db = _data.NewContext();
         var attempts = 0;
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => new RetryOnConflictBehaviour<Retryable, string>(Services(db))
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => new RetryOnConflictBehaviour<Retryable, string>()
             .Handle(new Retryable(), (_, _) =>
             {
                 attempts++;
@@ -57,7 +73,7 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
         await using var db = _data.NewContext();
         var attempts = 0;
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => new RetryOnConflictBehaviour<Ordinary, string>(Services(db))
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => new RetryOnConflictBehaviour<Ordinary, string>()
             .Handle(new Ordinary(), (_, _) =>
             {
                 attempts++;
@@ -76,7 +92,7 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
         await using var db = _data.NewContext();
         var attempts = 0;
 
-        await Assert.ThrowsAsync<ConflictException>(() => new RetryOnConflictBehaviour<Retryable, string>(Services(db))
+        await Assert.ThrowsAsync<ConflictException>(() => new RetryOnConflictBehaviour<Retryable, string>()
             .Handle(new Retryable(), (_, _) =>
             {
                 attempts++;
@@ -88,27 +104,19 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task Join_LosingTheRaceForTheLastPlace_IsRetriedAndToldTheSessionStarted()
+    public async Task Join_WhenARacingRequestTakesTheLastPlace_IsToldTheSessionStarted()
     {
         await _data.AddSession(await _data.AddUser("alice"), "lounge", maxPlayers: 2);
         var bob = await _data.AddUser("bob");
         var carol = await _data.AddUser("carol");
 
-        // Bob's request has read the session with one place left; carol's commits before his does.
-        await using var db = _data.NewContext(new CompetingRequest(() => _data.Join(carol, "lounge")));
+        // Carol's request commits as Bob's begins.
         var broadcaster = Substitute.For<IChatBroadcaster>();
-        var handler = new JoinSessionHandler(db, Build.Caller(bob), new SessionCommitter(db, broadcaster, _data.Clock), _data.Clock);
-        var attempts = 0;
+        await using var use = new UseCase(_data, broadcaster, new CompetingRequest(() => _data.Join(carol, "lounge")));
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => new RetryOnConflictBehaviour<JoinSession, SessionDto>(Services(db))
-            .Handle(new JoinSession("lounge", Random: false), (command, ct) =>
-            {
-                attempts++;
-                return handler.Handle(command, ct);
-            }, Ct)
-            .AsTask());
+        var refused = await Assert.ThrowsAsync<DomainException>(
+            () => use.Run(new TakeSeatHandler(use.Db, Build.Caller(bob), use.Committer, _data.Clock), new TakeSeat("lounge", Random: false)));
 
-        Assert.Equal(2, attempts);
         Assert.Equal("The session 'lounge' has already started.", refused.Message);
         var stored = await _data.FindSession("lounge");
         Assert.Equal(["alice", "carol"], stored.Players.Select(p => p.Username));
@@ -123,7 +131,4 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
     public sealed record Ordinary : ICommand<string>;
 
     private static ConcurrencyConflictException Conflict() => new(new DbUpdateConcurrencyException("lost"));
-
-    private static ServiceProvider Services(IChatDbContext db) =>
-        new ServiceCollection().AddSingleton(db).BuildServiceProvider();
 }

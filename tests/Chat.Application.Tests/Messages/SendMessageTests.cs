@@ -5,6 +5,7 @@ using System.Diagnostics.CodeAnalysis;
 using Chat.Application.Common.Models;
 using Chat.Application.Messages.SendMessage;
 using Chat.Domain.Messages;
+using Chat.Domain.Sessions;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 
@@ -46,14 +47,14 @@ public sealed class SendMessageTests
 
         await Send(Build.Caller(AliceId, "alice"), new SendMessage("alice", "lounge", text));
 
-        await _log.Received(1).Append(new MessageDraft(AliceId, "alice", "lounge", text, Build.Start), Arg.Any<CancellationToken>());
+        await _log.Received(1).Append(new MessageDraft(AliceId, "alice", RoomName.Of("lounge"), text, Build.Start), Arg.Any<CancellationToken>());
     }
 
     [Fact]
     public async Task Send_BroadcastsOnlyOnceStored_ExactlyTheStoredMessage()
     {
-        var append = new TaskCompletionSource<PostedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        LogAnswers(_ => new ValueTask<PostedMessage>(append.Task));
+        var append = new TaskCompletionSource<MessageOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        LogAnswers(_ => new ValueTask<MessageOutcome>(append.Task));
 
         // The room must see what the log stored (its id, its instant), not the draft.
         var stored = Build.StoredMessage(42, sessionId: 3, AliceId, "alice", "hello", Build.Start.AddSeconds(1));
@@ -62,7 +63,7 @@ public sealed class SendMessageTests
         Assert.False(sending.IsCompleted);
         Assert.Empty(_broadcaster.ReceivedCalls());
 
-        append.SetResult(new PostedMessage(stored, "lounge"));
+        append.SetResult(MessageOutcome.Stored(new PostedMessage(stored, "lounge")));
         var returned = await sending;
 
         var expected = new MessageDto(42, 3, "lounge", "alice", "hello", Build.Start.AddSeconds(1), MessageKind.Chat);
@@ -73,26 +74,31 @@ public sealed class SendMessageTests
     [Fact]
     public async Task Send_WhenTheSenderHangsUpWhileItIsStored_StillBroadcastsTheStoredMessage()
     {
-        var append = new TaskCompletionSource<PostedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        LogAnswers(_ => new ValueTask<PostedMessage>(append.Task));
+        var append = new TaskCompletionSource<MessageOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        LogAnswers(_ => new ValueTask<MessageOutcome>(append.Task));
         using var hangUp = new CancellationTokenSource();
         var sending = new SendMessageHandler(_log, Build.Caller(AliceId, "alice"), _broadcaster, _robots, _clock)
             .Handle(new SendMessage("alice", "lounge", "bye"), hangUp.Token).AsTask();
 
         await hangUp.CancelAsync();
-        append.SetResult(new PostedMessage(Build.StoredMessage(5, sessionId: 3, AliceId, "alice", "bye", Build.Start), "lounge"));
+        append.SetResult(MessageOutcome.Stored(new PostedMessage(Build.StoredMessage(5, sessionId: 3, AliceId, "alice", "bye", Build.Start), "lounge")));
         await sending;
 
         await _broadcaster.Received(1).MessagePosted(Arg.Is<MessageDto>(m => m.Id == 5), Arg.Any<CancellationToken>());
     }
 
-    [Fact]
-    public async Task Send_WhenTheLogRefuses_BroadcastsNothing()
+    [Theory]
+    [InlineData(MessageRefusal.NoSuchRoom, typeof(NotFoundException), "There is no session named 'lounge'.")]
+    [InlineData(MessageRefusal.NotAPlayer, typeof(ForbiddenAccessException), "You are not a player of 'lounge'.")]
+    [InlineData(MessageRefusal.SessionEnded, typeof(ConflictException), "The session 'lounge' has ended.")]
+    public async Task Send_WhenTheLogRefuses_SaysWhy_AndBroadcastsNothing(MessageRefusal refusal, Type expected, string reason)
     {
-        LogAnswers(_ => ValueTask.FromException<PostedMessage>(new ForbiddenAccessException("You are not a player of 'lounge'.")));
+        LogAnswers(_ => ValueTask.FromResult(MessageOutcome.Refused(refusal, "lounge")));
 
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Send(Build.Caller(AliceId, "alice"), new SendMessage("alice", "lounge", "hi")));
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => Send(Build.Caller(AliceId, "alice"), new SendMessage("alice", "lounge", "hi")));
 
+        Assert.IsType(expected, refused);
+        Assert.Equal(reason, refused.Message);
         Assert.Empty(_broadcaster.ReceivedCalls());
     }
 
@@ -113,7 +119,7 @@ public sealed class SendMessageTests
     [Fact]
     public async Task Send_WhenTheLogRefuses_TheRobotHearsNothing()
     {
-        LogAnswers(_ => ValueTask.FromException<PostedMessage>(new ConflictException("The session 'lounge' has ended.")));
+        LogAnswers(_ => ValueTask.FromResult(MessageOutcome.Refused(MessageRefusal.SessionEnded, "lounge")));
 
         await Assert.ThrowsAsync<ConflictException>(() => Send(Build.Caller(AliceId, "alice"), new SendMessage("alice", "lounge", "hi")));
 
@@ -131,13 +137,13 @@ public sealed class SendMessageTests
     }
 
     [SuppressMessage("Reliability", "CA2012", Justification = "Setting up a substitute calls Append without consuming a ValueTask.")]
-    private void LogAnswers(Func<MessageDraft, ValueTask<PostedMessage>> answer) =>
+    private void LogAnswers(Func<MessageDraft, ValueTask<MessageOutcome>> answer) =>
         _log.Append(Arg.Any<MessageDraft>(), Arg.Any<CancellationToken>()).Returns(call => answer(call.Arg<MessageDraft>()));
 
-    private static ValueTask<PostedMessage> Stored(MessageDraft draft, long id) =>
-        ValueTask.FromResult(new PostedMessage(
+    private static ValueTask<MessageOutcome> Stored(MessageDraft draft, long id) =>
+        ValueTask.FromResult(MessageOutcome.Stored(new PostedMessage(
             Build.StoredMessage(id, sessionId: 3, draft.SenderId, draft.Sender, draft.Text, draft.Timestamp),
-            draft.Room));
+            draft.Room.Value)));
 
     private Task<MessageDto> Send(ICurrentUser caller, SendMessage command) =>
         new SendMessageHandler(_log, caller, _broadcaster, _robots, _clock).Handle(command, Ct).AsTask();

@@ -1,14 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
-using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
 using Chat.Application.Robots.TakeRobotTurn;
 using Chat.Domain.Messages;
+using Chat.Domain.Sessions;
 using Chat.Domain.Users;
-using Microsoft.Extensions.AI;
 using NSubstitute;
 using DomainMessage = Chat.Domain.Messages.ChatMessage;
-using ModelMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace Chat.Application.Tests.Robots;
 
@@ -20,7 +18,7 @@ public sealed class TakeRobotTurnTests : IDisposable
     private readonly IRobotReplies _replies = Substitute.For<IRobotReplies>();
     private readonly IMessageLog _log = Substitute.For<IMessageLog>();
     private readonly IChatBroadcaster _broadcaster = Substitute.For<IChatBroadcaster>();
-    private List<ModelMessage>? _asked;
+    private RobotConversation? _asked;
 
     public TakeRobotTurnTests()
     {
@@ -37,7 +35,7 @@ public sealed class TakeRobotTurnTests : IDisposable
 
         var posted = await Turn(sessionId);
 
-        var draft = new MessageDraft(robot.Id, "maya92", "lounge", "hey alice", _data.Clock.GetUtcNow());
+        var draft = new MessageDraft(robot.Id, "maya92", RoomName.Of("lounge"), "hey alice", _data.Clock.GetUtcNow());
         await _log.Received(1).Append(draft, Arg.Any<CancellationToken>());
         Assert.NotNull(posted);
         Assert.Equal(("maya92", "hey alice", MessageKind.Chat, "lounge"), (posted.From, posted.Message, posted.Kind, posted.Room));
@@ -56,15 +54,12 @@ public sealed class TakeRobotTurnTests : IDisposable
 
         await Turn(sessionId);
 
-        await _replies.Received(1).ReplyAsync(sessionId, Model, Arg.Any<IEnumerable<ModelMessage>>(), Arg.Any<CancellationToken>());
+        await _replies.Received(1).ReplyAsync(sessionId, Model, Arg.Any<RobotConversation>(), Arg.Any<CancellationToken>());
         Assert.NotNull(_asked);
-        var system = _asked[0];
-        Assert.Equal(ChatRole.System, system.Role);
-        Assert.Contains("You are maya92", system.Text, StringComparison.Ordinal);
-        Assert.Contains("Never say or hint that you are an AI", system.Text, StringComparison.Ordinal);
+        Assert.Equal("maya92", _asked.RobotName);
         Assert.Equal(
-            [(ChatRole.User, "alice: hi"), (ChatRole.Assistant, "hey"), (ChatRole.User, "bob: what's up?")],
-            _asked.Skip(1).Select(m => (m.Role, m.Text)));
+            [new("alice", "hi", IsOwn: false), new("maya92", "hey", IsOwn: true), new ConversationLine("bob", "what's up?", IsOwn: false)],
+            _asked.Lines);
     }
 
     [Fact]
@@ -76,9 +71,9 @@ public sealed class TakeRobotTurnTests : IDisposable
         await Turn(sessionId);
 
         Assert.NotNull(_asked);
-        Assert.Equal(TakeRobotTurnHandler.ContextSize, _asked.Count - 1);
-        Assert.Equal("alice: line 6", _asked[1].Text);
-        Assert.Equal($"alice: line {TakeRobotTurnHandler.ContextSize + 5}", _asked[^1].Text);
+        Assert.Equal(TakeRobotTurnHandler.ContextSize, _asked.Lines.Count);
+        Assert.Equal("line 6", _asked.Lines[0].Text);
+        Assert.Equal($"line {TakeRobotTurnHandler.ContextSize + 5}", _asked.Lines[^1].Text);
     }
 
     [Fact]
@@ -92,7 +87,7 @@ public sealed class TakeRobotTurnTests : IDisposable
 
         Assert.NotNull(posted);
         Assert.NotNull(_asked);
-        Assert.DoesNotContain(_asked, m => m.Text.Contains("has joined", StringComparison.Ordinal));
+        Assert.DoesNotContain(_asked.Lines, m => m.Text.Contains("has joined", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -160,34 +155,19 @@ public sealed class TakeRobotTurnTests : IDisposable
     {
         var (alice, _, sessionId) = await RoomWithRobot();
         await _data.AddMessages(alice, "lounge", "hi");
-        LogRefuses(new ConflictException("The session 'lounge' has ended."));
+        LogRefuses(MessageRefusal.SessionEnded);
 
         Assert.Null(await Turn(sessionId));
 
         Assert.Empty(_broadcaster.ReceivedCalls());
     }
 
-    [Theory]
-    [InlineData("maya92: lol same", "lol same")]
-    [InlineData("Maya92:   lol same", "lol same")]
-    [InlineData("alice: lol same", "alice: lol same")]
-    public async Task Turn_TakesTheRobotsOwnNameOffTheFrontOfItsReply(string reply, string posted)
-    {
-        var (alice, _, sessionId) = await RoomWithRobot();
-        await _data.AddMessages(alice, "lounge", "hi");
-        ModelSays(reply);
-
-        var message = await Turn(sessionId);
-
-        Assert.Equal(posted, message?.Message);
-    }
-
     [Fact]
-    public async Task Turn_WhenTheReplyIsOnlyTheRobotsName_StaysSilent()
+    public async Task Turn_WhenTheReplyIsNoMessageAPlayerCouldSend_StaysSilent()
     {
         var (alice, _, sessionId) = await RoomWithRobot();
         await _data.AddMessages(alice, "lounge", "hi");
-        ModelSays("maya92: ");
+        ModelSays(new string('a', DomainMessage.MaxLength + 1));
 
         Assert.Null(await Turn(sessionId));
 
@@ -220,10 +200,10 @@ public sealed class TakeRobotTurnTests : IDisposable
     }
 
     private void ModelSays(string? reply) =>
-        _replies.ReplyAsync(Arg.Any<int>(), Arg.Any<string>(), Arg.Any<IEnumerable<ModelMessage>>(), Arg.Any<CancellationToken>())
+        _replies.ReplyAsync(Arg.Any<int>(), Arg.Any<string>(), Arg.Any<RobotConversation>(), Arg.Any<CancellationToken>())
             .Returns(call =>
             {
-                _asked = [.. call.Arg<IEnumerable<ModelMessage>>()];
+                _asked = call.Arg<RobotConversation>();
                 return reply;
             });
 
@@ -233,12 +213,12 @@ public sealed class TakeRobotTurnTests : IDisposable
         {
             var draft = call.Arg<MessageDraft>();
             var stored = Build.StoredMessage(99, sessionId: 1, draft.SenderId, draft.Sender, draft.Text, draft.Timestamp);
-            return ValueTask.FromResult(new PostedMessage(stored, draft.Room));
+            return ValueTask.FromResult(MessageOutcome.Stored(new PostedMessage(stored, draft.Room.Value)));
         });
 
     [SuppressMessage("Reliability", "CA2012", Justification = "Setting up a substitute calls Append without consuming a ValueTask.")]
-    private void LogRefuses(Exception reason) =>
-        _log.Append(Arg.Any<MessageDraft>(), Arg.Any<CancellationToken>()).Returns(_ => ValueTask.FromException<PostedMessage>(reason));
+    private void LogRefuses(MessageRefusal refusal) =>
+        _log.Append(Arg.Any<MessageDraft>(), Arg.Any<CancellationToken>()).Returns(_ => ValueTask.FromResult(MessageOutcome.Refused(refusal, "lounge")));
 
     private async Task<MessageDto?> Turn(int sessionId)
     {

@@ -128,9 +128,8 @@ public sealed class HostSessionTests : IDisposable
 
     private async Task<SessionDto> Host(User caller, HostSession command)
     {
-        await using var db = _data.NewContext();
-        var handler = new HostSessionHandler(db, Build.Caller(caller), new SessionCommitter(db, _broadcaster, _data.Clock), Build.Recruiter(db), _data.Clock);
-        return await handler.Handle(command, Ct);
+        await using var use = new UseCase(_data, _broadcaster);
+        return await use.Run(new HostSessionHandler(use.Db, Build.Caller(caller), use.Committer, Build.Recruiter(use.Db), _data.Clock), command);
     }
 
     private async Task<int> SessionCount()

@@ -57,7 +57,7 @@ public sealed class HostSessionWithRobotTests : IDisposable
         var session = await Host(alice, new HostSession("lounge", "eliza", 2), "maya92");
 
         Assert.Equal(SessionState.Pending, session.State);
-        Assert.True((await _data.FindSession("lounge")).HasRoom);
+        Assert.True((await _data.FindSession("lounge")).HasRoom());
     }
 
     [Fact]
@@ -99,9 +99,9 @@ public sealed class HostSessionWithRobotTests : IDisposable
     public async Task Host_WhenAPersonRegistersTheRobotsNameFirst_HostsWithAFreshName()
     {
         var alice = await _data.AddUser("alice");
-        await using var db = _data.NewContext(new CompetingRequest(() => _data.AddUser("Maya92")));
+        await using var use = new UseCase(_data, _broadcaster, new CompetingRequest(() => _data.AddUser("Maya92")));
 
-        var session = await Host(db, alice, new HostSession("lounge", "eliza", null), "maya92", "quietfox7");
+        var session = await Host(use, alice, new HostSession("lounge", "eliza", null), "maya92", "quietfox7");
 
         Assert.Equal(["alice", "quietfox7"], session.Players);
         await using var reader = _data.NewContext();
@@ -115,9 +115,9 @@ public sealed class HostSessionWithRobotTests : IDisposable
     {
         var alice = await _data.AddUser("alice");
         var bob = await _data.AddUser("bob");
-        await using var db = _data.NewContext(new CompetingRequest(() => _data.AddSession(alice, "Lounge")));
+        await using var use = new UseCase(_data, _broadcaster, new CompetingRequest(() => _data.AddSession(alice, "Lounge")));
 
-        var refused = await Assert.ThrowsAsync<ConflictException>(() => Host(db, bob, new HostSession("lounge", "eliza", null), "maya92"));
+        var refused = await Assert.ThrowsAsync<ConflictException>(() => Host(use, bob, new HostSession("lounge", "eliza", null), "maya92"));
 
         Assert.Equal("The room 'lounge' is taken; please pick another name.", refused.Message);
         await using var reader = _data.NewContext();
@@ -128,14 +128,10 @@ public sealed class HostSessionWithRobotTests : IDisposable
 
     private async Task<SessionDto> Host(User caller, HostSession command, params string[] robotNames)
     {
-        await using var db = _data.NewContext();
-        return await Host(db, caller, command, robotNames);
+        await using var use = new UseCase(_data, _broadcaster);
+        return await Host(use, caller, command, robotNames);
     }
 
-    private async Task<SessionDto> Host(IChatDbContext db, User caller, HostSession command, params string[] robotNames)
-    {
-        var handler = new HostSessionHandler(
-            db, Build.Caller(caller), new SessionCommitter(db, _broadcaster, _data.Clock), Build.Recruiter(db, robotNames), _data.Clock);
-        return await handler.Handle(command, Ct);
-    }
+    private async Task<SessionDto> Host(UseCase use, User caller, HostSession command, params string[] robotNames) =>
+        await use.Run(new HostSessionHandler(use.Db, Build.Caller(caller), use.Committer, Build.Recruiter(use.Db, robotNames), _data.Clock), command);
 }

@@ -105,8 +105,7 @@ public sealed class LeaveSessionTests : IDisposable
 
     private async Task<SessionDto> Leave(User caller)
     {
-        await using var db = _data.NewContext();
-        var handler = new LeaveSessionHandler(db, Build.Caller(caller), new SessionCommitter(db, _broadcaster, _data.Clock), _data.Clock);
-        return await handler.Handle(new LeaveSession(), Ct);
+        await using var use = new UseCase(_data, _broadcaster);
+        return await use.Run(new LeaveSessionHandler(use.Db, Build.Caller(caller), use.Committer, _data.Clock), new LeaveSession());
     }
 }

@@ -20,7 +20,8 @@ public sealed class SessionCommitterTests : IDisposable
     {
         var alice = await _data.AddUser("alice");
         await _data.AddSession(alice, "lounge");
-        await using var db = _data.NewContext();
+        await using var use = new UseCase(_data, _broadcaster);
+        var db = use.Db;
         var seenAtBroadcast = new List<(string Text, bool InTransaction, bool Stored)>();
         _broadcaster
             .When(b => b.MessagePosted(Arg.Any<MessageDto>(), Arg.Any<CancellationToken>()))
@@ -34,7 +35,7 @@ public sealed class SessionCommitterTests : IDisposable
         var session = await Load(db, "lounge");
         session.Leave(alice.Id, _data.Clock.GetUtcNow());
 
-        await new SessionCommitter(db, _broadcaster, _data.Clock).Commit(session, Ct);
+        await Commit(use, session);
 
         Assert.Equal(
             [("alice has left the room.", false, true), (SessionNotices.Ended, false, true)],
@@ -48,12 +49,12 @@ public sealed class SessionCommitterTests : IDisposable
         var bob = await _data.AddUser("bob");
         await _data.AddSession(alice, "lounge");
         await _data.Join(bob, "lounge");
-        await using var db = _data.NewContext();
-        var stale = await Load(db, "lounge");
+        await using var use = new UseCase(_data, _broadcaster);
+        var stale = await Load(use.Db, "lounge");
         await _data.Join(await _data.AddUser("carol"), "lounge");
         stale.Leave(bob.Id, _data.Clock.GetUtcNow());
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => new SessionCommitter(db, _broadcaster, _data.Clock).Commit(stale, Ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Commit(use, stale));
 
         Assert.Empty(_broadcaster.ReceivedCalls());
         Assert.Empty(await _data.MessagesIn("lounge"));
@@ -67,11 +68,11 @@ public sealed class SessionCommitterTests : IDisposable
         var robot = await _data.AddRobotUser("eliza");
         await _data.AddSession(alice, "lounge", robot: "eliza");
         await _data.SeatRobot(robot, "lounge");
-        await using var db = _data.NewContext();
-        var session = await Load(db, "lounge");
+        await using var use = new UseCase(_data, _broadcaster);
+        var session = await Load(use.Db, "lounge");
         session.Leave(alice.Id, _data.Clock.GetUtcNow());
 
-        var dto = await new SessionCommitter(db, _broadcaster, _data.Clock).Commit(session, Ct);
+        var dto = await Commit(use, session);
 
         Assert.Equal(SessionState.Inactive, dto.State);
         Assert.False((await _data.FindUser(robot.Id)).IsSignedIn);
@@ -91,12 +92,12 @@ public sealed class SessionCommitterTests : IDisposable
     {
         var alice = await _data.AddUser("alice");
         await _data.AddSession(alice, "lounge", robot: "eliza");
-        await using var db = _data.NewContext();
-        var session = await Load(db, "lounge");
+        await using var use = new UseCase(_data, _broadcaster);
+        var session = await Load(use.Db, "lounge");
         var robot = User.RegisterRobot("eliza", _data.Clock.GetUtcNow());
         session.AddRobot(robot, _data.Clock.GetUtcNow());
 
-        var dto = await new SessionCommitter(db, _broadcaster, _data.Clock).Commit(session, Ct);
+        var dto = await Commit(use, session);
 
         Assert.Equal(["alice", "eliza"], dto.Players);
         Assert.True(robot.Id > 0);
@@ -114,11 +115,11 @@ public sealed class SessionCommitterTests : IDisposable
         await _data.AddSession(alice, "lounge", robot: "eliza");
         await _data.SeatRobot(robot, "lounge");
         await _data.Join(bob, "lounge");
-        await using var db = _data.NewContext();
-        var session = await Load(db, "lounge");
+        await using var use = new UseCase(_data, _broadcaster);
+        var session = await Load(use.Db, "lounge");
         session.Leave(alice.Id, _data.Clock.GetUtcNow());
 
-        await new SessionCommitter(db, _broadcaster, _data.Clock).Commit(session, Ct);
+        await Commit(use, session);
 
         Assert.True((await _data.FindUser(robot.Id)).IsSignedIn);
         Assert.Equal(["bob", "eliza"], (await _data.FindSession("lounge")).Players.Select(p => p.Username).Order());
@@ -131,19 +132,23 @@ public sealed class SessionCommitterTests : IDisposable
         var bob = await _data.AddUser("bob");
         await _data.AddSession(alice, "lounge");
         await _data.Join(bob, "lounge");
-        await using var db = _data.NewContext();
-        var session = await Load(db, "lounge");
+        await using var use = new UseCase(_data, _broadcaster);
+        var session = await Load(use.Db, "lounge");
         session.Leave(bob.Id, _data.Clock.GetUtcNow());
-        var committer = new SessionCommitter(db, _broadcaster, _data.Clock);
-
-        await committer.Commit(session, Ct);
-        await committer.Commit(session, Ct);
+        await Commit(use, session);
+        await Commit(use, session);
 
         Assert.Equal(["bob has left the room."], await _data.TextsIn("lounge"));
         await _broadcaster.Received(1).MessagePosted(Arg.Any<MessageDto>(), Arg.Any<CancellationToken>());
     }
 
     public void Dispose() => _data.Dispose();
+
+    /// <summary>Commits the session as a transactional command would: in its transaction, announced after it.</summary>
+    private static Task<SessionDto> Commit(UseCase use, ChatSession session) =>
+        use.Run(new Handler<CommitSession, SessionDto>((_, ct) => new ValueTask<SessionDto>(use.Committer.Commit(session, ct))), new CommitSession());
+
+    public sealed record CommitSession : Mediator.ICommand<SessionDto>, Chat.Application.Common.Behaviours.ITransactional;
 
     private static Task<ChatSession> Load(SqliteChatDbContext db, string room) =>
         db.Sessions.Include(s => s.Members).SingleAsync(s => s.Room == room, Ct);

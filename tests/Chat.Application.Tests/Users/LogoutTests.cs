@@ -88,8 +88,7 @@ public sealed class LogoutTests : IDisposable
 
     private async Task Logout(User caller)
     {
-        await using var db = _data.NewContext();
-        var handler = new LogoutHandler(db, Build.Caller(caller), new SessionCommitter(db, _broadcaster, _data.Clock), _broadcaster, _data.Clock);
-        await handler.Handle(new Logout(), Ct);
+        await using var use = new UseCase(_data, _broadcaster);
+        await use.Run(new LogoutHandler(use.Db, Build.Caller(caller), use.Committer, use.Announcements, _data.Clock), new Logout());
     }
 }

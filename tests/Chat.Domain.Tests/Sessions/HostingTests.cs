@@ -17,7 +17,7 @@ public sealed class HostingTests
         Assert.Equal(alice.Id, session.HostId);
         Assert.Equal("alice", session.HostName);
         Assert.Equal(["alice"], session.PlayerNames());
-        Assert.True(session.HasRoom);
+        Assert.True(session.HasRoom());
         Assert.Equal(3, session.MaxPlayersAllowed);
         Assert.Equal(Build.Start, session.CreatedAt);
         Assert.Equal([new PlayerJoined("alice", IsRobot: false)], session.Events);
@@ -30,7 +30,7 @@ public sealed class HostingTests
         var session = ChatSession.Host(Build.User("alice"), "solo", robot: null, maxPlayersAllowed: 1, Build.Start);
 
         Assert.Equal(SessionState.Active, session.State);
-        Assert.False(session.HasRoom);
+        Assert.False(session.HasRoom());
         Assert.Equal([new PlayerJoined("alice", IsRobot: false), new SessionStarted()], session.Events);
         Assert.Equal(2, session.Version);
     }

@@ -18,7 +18,7 @@ public sealed class JoiningTests
         Assert.Equal(["alice", "bob"], session.PlayerNames());
         Assert.Same(bob, session.Players.Last().User);
         Assert.Equal(SessionState.Pending, session.State);
-        Assert.True(session.HasRoom);
+        Assert.True(session.HasRoom());
         Assert.Equal([new PlayerJoined("bob", IsRobot: false)], session.Events);
         Assert.Equal(versionBefore + 1, session.Version);
     }
@@ -31,7 +31,7 @@ public sealed class JoiningTests
         session.Join(Build.User("bob"), Build.At(1));
 
         Assert.Equal(SessionState.Active, session.State);
-        Assert.False(session.HasRoom);
+        Assert.False(session.HasRoom());
         Assert.Equal([new PlayerJoined("bob", IsRobot: false), new SessionStarted()], session.Events);
     }
 

@@ -69,7 +69,7 @@ public sealed class LeavingTests
 
         Assert.Equal(SessionState.Inactive, session.State);
         Assert.Empty(session.Players);
-        Assert.False(session.HasRoom);
+        Assert.False(session.HasRoom());
         Assert.False(session.IsPresent(robot.Id));
         Assert.Equal([new PlayerLeft(alice.Id, "alice"), new PlayerLeft(robot.Id, "eliza"), new SessionEnded()], session.Events);
         Assert.All(session.Members, m => Assert.Equal(Build.At(10), m.LeftAt));

@@ -15,7 +15,7 @@ public sealed class RobotTests
 
         Assert.Equal(["alice", "eliza"], session.PlayerNames());
         Assert.Equal(1, session.HumanPlayerCount);
-        Assert.True(session.HasRoom);
+        Assert.True(session.HasRoom());
         Assert.Equal(SessionState.Pending, session.State);
         Assert.Equal([new PlayerJoined("eliza", IsRobot: true)], session.Events);
 

@@ -1,9 +1,10 @@
 using Chat.Application.Common.Interfaces;
+using Chat.Application.Presence.FindLapsedPlayers;
 using Chat.Infrastructure.Tests.Presence.Support;
 
 namespace Chat.Infrastructure.Tests.Presence;
 
-/// <summary>DatabasePresenceTracker.FindLapsed over a real SQLite file; the grace is 60 s, a connection is stale after 30 s.</summary>
+/// <summary>FindLapsedPlayers over DatabasePresenceTracker and a real SQLite file; the grace is 60 s, a connection is stale after 30 s.</summary>
 public sealed class FindLapsedTests : IDisposable
 {
     private readonly PresenceDatabase _data = new();

@@ -1,4 +1,4 @@
-using Chat.Application.Robots.Common;
+using Chat.Infrastructure.Robots;
 using Chat.Infrastructure.Robots.Offline;
 using Microsoft.Extensions.AI;
 

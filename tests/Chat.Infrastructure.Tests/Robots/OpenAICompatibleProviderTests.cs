@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Chat.Application.Common.Interfaces;
+using Chat.Infrastructure.Robots;
 using Chat.Infrastructure.Tests.Robots.Support;
 using Microsoft.Extensions.AI;
 using static Chat.Infrastructure.Tests.Robots.Support.RobotTestData;

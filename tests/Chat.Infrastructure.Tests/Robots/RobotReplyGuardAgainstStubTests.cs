@@ -23,7 +23,7 @@ public sealed class RobotReplyGuardAgainstStubTests
         var guard = GuardFor(clients, server, TimeSpan.FromSeconds(1), logger);
         var clock = Stopwatch.StartNew();
 
-        var reply = await guard.ReplyAsync(SessionId, StubModelKey, Conversation(Said("alice", "tell me a story")), cancellationToken: Cancel);
+        var reply = await guard.ReplyAsync(SessionId, StubModelKey, Heard("alice", "tell me a story"), cancellationToken: Cancel);
 
         Assert.Null(reply);
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
@@ -39,7 +39,7 @@ public sealed class RobotReplyGuardAgainstStubTests
         using var clients = ClientsFor(server.Endpoint, TimeSpan.FromSeconds(30));
         var guard = GuardFor(clients, server, TimeSpan.FromSeconds(30), new CapturingLogger<RobotReplyGuard>());
 
-        var reply = await guard.ReplyAsync(SessionId, StubModelKey, Conversation(Said("alice", "who is the bot?")), cancellationToken: Cancel);
+        var reply = await guard.ReplyAsync(SessionId, StubModelKey, Heard("alice", "who is the bot?"), cancellationToken: Cancel);
 
         Assert.Equal("hmm not sure tbh", reply);
     }
@@ -52,7 +52,7 @@ public sealed class RobotReplyGuardAgainstStubTests
         using var clients = ClientsFor(server.Endpoint, TimeSpan.FromSeconds(30));
         var guard = GuardFor(clients, server, TimeSpan.FromSeconds(30), logger);
 
-        var reply = await guard.ReplyAsync(SessionId, StubModelKey, Conversation(Said("alice", "hi")), cancellationToken: Cancel);
+        var reply = await guard.ReplyAsync(SessionId, StubModelKey, Heard("alice", "hi"), cancellationToken: Cancel);
 
         Assert.Null(reply);
         Assert.Contains("ErrorStatus", Assert.Single(logger.Entries).Message, StringComparison.Ordinal);

@@ -47,11 +47,31 @@ public sealed class RobotReplyGuardTests
     public async Task Reply_PassesTheConversationToTheModel()
     {
         Streams(Updates("ok"));
-        var conversation = Conversation(Said("alice", "hi"));
+        await _guard.ReplyAsync(SessionId, Model, Heard("alice", "hi"), Cancel);
 
-        await _guard.ReplyAsync(SessionId, Model, conversation, Cancel);
+        _client.Received(1).GetStreamingResponseAsync(
+            Arg.Is<IEnumerable<ChatMessage>>(sent => sent.Select(m => m.Text).SequenceEqual(new[] { RobotTranscript.SystemPrompt(RobotName), "alice: hi" })),
+            Arg.Any<ChatOptions?>(),
+            Arg.Any<CancellationToken>());
+    }
 
-        _client.Received(1).GetStreamingResponseAsync(conversation, Arg.Any<ChatOptions?>(), Arg.Any<CancellationToken>());
+    [Theory]
+    [InlineData("maya92: lol same", "lol same")]
+    [InlineData("Maya92:   lol same", "lol same")]
+    [InlineData("alice: lol same", "alice: lol same")]
+    public async Task Reply_TakesTheRobotsOwnNameOffTheFront(string said, string reply)
+    {
+        Streams(Updates(said));
+
+        Assert.Equal(reply, await Ask());
+    }
+
+    [Fact]
+    public async Task Reply_ThatIsOnlyTheRobotsName_IsNull()
+    {
+        Streams(Updates("maya92: "));
+
+        Assert.Null(await Ask());
     }
 
     [Fact]
@@ -99,7 +119,7 @@ public sealed class RobotReplyGuardTests
     {
         _clients.ClientFor("gone").Throws(new ArgumentException("The robot model 'gone' is not offered."));
 
-        var reply = await _guard.ReplyAsync(SessionId, "gone", Conversation(Said("alice", "hi")), cancellationToken: Cancel);
+        var reply = await _guard.ReplyAsync(SessionId, "gone", Heard("alice", "hi"), cancellationToken: Cancel);
 
         Assert.Null(reply);
         Assert.Equal("gone", Assert.Single(_logger.Entries).Values["Model"]);
@@ -191,14 +211,14 @@ public sealed class RobotReplyGuardTests
             .Returns(call => SilentUntilCancelled(call.ArgAt<CancellationToken>(2)));
         using var stopping = new CancellationTokenSource();
 
-        var pending = _guard.ReplyAsync(SessionId, Model, Conversation(Said("alice", "hi")), cancellationToken: stopping.Token);
+        var pending = _guard.ReplyAsync(SessionId, Model, Heard("alice", "hi"), cancellationToken: stopping.Token);
         await stopping.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
         Assert.Empty(_logger.Entries);
     }
 
-    private Task<string?> Ask() => _guard.ReplyAsync(SessionId, Model, Conversation(Said("alice", "hi")), cancellationToken: Cancel);
+    private Task<string?> Ask() => _guard.ReplyAsync(SessionId, Model, Heard("alice", "hi"), cancellationToken: Cancel);
 
     private void Streams(IAsyncEnumerable<ChatResponseUpdate> updates) => StreamCall().Returns(updates);
 

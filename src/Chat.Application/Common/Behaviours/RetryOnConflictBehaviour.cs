@@ -1,20 +1,16 @@
 using Chat.Application.Common.Exceptions;
-using Chat.Application.Common.Interfaces;
 using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Chat.Application.Common.Behaviours;
 
 /// <summary>
-/// Re-runs an <see cref="IRetryOnConflict"/> command whose save lost an optimistic
-/// concurrency race, on a cleared change tracker so it reads the winner's state.
-/// Twenty people racing for three places then get three seats and seventeen
-/// "full" answers rather than seventeen "try again" errors. The context is
-/// resolved only when a retry needs it: every other message, above all each chat
-/// message on the send path, passes by without renting one.
+/// Re-runs an <see cref="IRetryOnConflict"/> command whose save lost a race. The
+/// transaction behaviour inside it has already rolled back and cleared the
+/// context, so each attempt reads the winner's state. Twenty people racing for
+/// three places then get three seats and seventeen "full" answers rather than
+/// seventeen "try again" errors. The one retry loop of the service.
 /// </summary>
-public sealed class RetryOnConflictBehaviour<TMessage, TResponse>(IServiceProvider services)
-    : IPipelineBehavior<TMessage, TResponse>
+public sealed class RetryOnConflictBehaviour<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public const int MaxAttempts = 8;
@@ -30,7 +26,7 @@ public sealed class RetryOnConflictBehaviour<TMessage, TResponse>(IServiceProvid
         return message is IRetryOnConflict ? WithRetries(message, next, cancellationToken) : next(message, cancellationToken);
     }
 
-    private async ValueTask<TResponse> WithRetries(
+    private static async ValueTask<TResponse> WithRetries(
         TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
@@ -41,9 +37,9 @@ public sealed class RetryOnConflictBehaviour<TMessage, TResponse>(IServiceProvid
             {
                 return await next(message, cancellationToken);
             }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            catch (Exception lost) when (lost is ConcurrencyConflictException or UniqueConstraintException && attempt < MaxAttempts)
             {
-                services.GetRequiredService<IChatDbContext>().ChangeTracker.Clear();
+                // The next attempt reads what the winner saved.
             }
         }
     }

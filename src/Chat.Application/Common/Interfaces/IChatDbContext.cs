@@ -2,14 +2,14 @@ using Chat.Domain.Messages;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Chat.Application.Common.Interfaces;
 
 /// <summary>
-/// The unit of work the handlers use. EF Core already is a repository and a unit
-/// of work, so handlers query these sets directly (see ADR-003).
+/// What the handlers read and change. EF Core already is a repository and a unit
+/// of work, so handlers query these sets directly (see ADR-003). Transactions are
+/// not theirs to open: a command marked <see cref="Behaviours.ITransactional"/> runs
+/// in one, opened and committed by the pipeline (ADR-011).
 /// </summary>
 public interface IChatDbContext
 {
@@ -20,10 +20,6 @@ public interface IChatDbContext
     DbSet<SessionMember> Members { get; }
 
     DbSet<ChatMessage> Messages { get; }
-
-    DatabaseFacade Database { get; }
-
-    ChangeTracker ChangeTracker { get; }
 
     /// <summary>
     /// Saves tracked changes. Throws <see cref="Exceptions.ConcurrencyConflictException"/>

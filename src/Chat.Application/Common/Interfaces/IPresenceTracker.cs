@@ -1,12 +1,17 @@
 namespace Chat.Application.Common.Interfaces;
 
-/// <summary>A present player whose every connection has been gone longer than the grace period.</summary>
-public sealed record LapsedPlayer(int UserId, int SessionId);
+/// <summary>
+/// A human player's seat in a live session, with no connection that is open and
+/// still vouched for. <see cref="LastGone"/> is when their last connection closed
+/// or was last vouched for; null when they never connected.
+/// </summary>
+public sealed record AbsentSeat(int UserId, int SessionId, DateTimeOffset JoinedAt, DateTimeOffset? LastGone);
 
 /// <summary>
 /// Who is connected, kept where every server process sees it (the first
 /// implementation uses the database), so that no rule depends on what only one
-/// process knows.
+/// process knows. It records and reports; the rules that read it are
+/// Application's (<see cref="Presence.FindLapsedPlayers.FindLapsedPlayers"/>).
 /// </summary>
 public interface IPresenceTracker
 {
@@ -14,20 +19,18 @@ public interface IPresenceTracker
 
     Task Disconnected(string connectionId, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Marks these connections as still alive; a process that stops calling this is presumed gone.</summary>
+    /// <summary>Marks these connections as still alive.</summary>
     Task Heartbeat(IReadOnlyCollection<string> connectionIds, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Human players of live sessions who connected during their stay, have no live
-    /// connection now, and lost their last one before <paramref name="offlineBefore"/>.
-    /// A player who never connected (a REST-only client) never lapses.
+    /// Seats of human players of live sessions that have no open connection vouched
+    /// for at or after <paramref name="vouchedSince"/>.
     /// </summary>
-    Task<IReadOnlyList<LapsedPlayer>> FindLapsed(DateTimeOffset offlineBefore, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<IReadOnlyList<AbsentSeat>> AbsentSeats(DateTimeOffset vouchedSince, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Forgets connections that ended (or whose process stopped vouching for them)
-    /// before <paramref name="endedBefore"/>, of users with no seat: only a seated
-    /// player's connections can decide anything. Returns how many were forgotten.
+    /// Forgets connections that ended (or were last vouched for) before
+    /// <paramref name="endedBefore"/>, of users with no seat. Returns how many.
     /// </summary>
     Task<int> ForgetEnded(DateTimeOffset endedBefore, CancellationToken cancellationToken);
 }

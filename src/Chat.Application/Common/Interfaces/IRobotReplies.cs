@@ -1,19 +1,22 @@
-using Microsoft.Extensions.AI;
-
 namespace Chat.Application.Common.Interfaces;
+
+/// <summary>One line of a room's recent conversation as a robot reads it.</summary>
+public sealed record ConversationLine(string Speaker, string Text, bool IsOwn);
+
+/// <summary>What a robot is asked to answer: who it plays, and the recent lines, oldest first.</summary>
+public sealed record RobotConversation(string RobotName, IReadOnlyList<ConversationLine> Lines);
 
 /// <summary>Asks a robot's language model for its next line, keeping every provider failure inside.</summary>
 public interface IRobotReplies
 {
     /// <summary>
-    /// The reply, trimmed and fit to post as a chat message, or null when the
-    /// provider failed, timed out or answered something unusable (already logged
-    /// with the session and model). Throws only <see cref="OperationCanceledException"/>
-    /// when <paramref name="cancellationToken"/> is cancelled.
+    /// The reply, trimmed, or null when the provider failed, timed out or answered
+    /// something unusable (already logged with the session and model). Throws only
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
     Task<string?> ReplyAsync(
         int sessionId,
         string model,
-        IEnumerable<ChatMessage> conversation,
+        RobotConversation conversation,
         CancellationToken cancellationToken = default);
 }

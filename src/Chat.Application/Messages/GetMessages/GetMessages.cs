@@ -2,7 +2,6 @@ using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Mapping;
 using Chat.Application.Common.Models;
-using Chat.Domain.Common;
 using Chat.Domain.Messages;
 using Chat.Domain.Sessions;
 using Mediator;
@@ -28,15 +27,15 @@ public sealed class GetMessagesHandler(IChatDbContext db, ICurrentUser currentUs
     public async ValueTask<IReadOnlyList<MessageDto>> Handle(GetMessages query, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireId();
-        var key = Names.Key(RoomName.Clean(query.Room));
+        var room = RoomName.Of(query.Room);
         var session = await db.Sessions
-            .Where(s => s.NormalizedRoom == key)
+            .Where(s => s.NormalizedRoom == room.Key)
             .Select(s => new { s.Id, s.Room, WasPlayer = s.Members.Any(m => m.UserId == userId) })
             .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException($"There is no session named '{RoomName.Clean(query.Room)}'.");
+            ?? throw new NotFoundException(Refusals.NoSuchRoom(room.Value));
         if (!session.WasPlayer)
         {
-            throw new ForbiddenAccessException($"Only players of '{session.Room}' can read its messages.");
+            throw new ForbiddenAccessException(Refusals.OnlyPlayersRead(session.Room));
         }
 
         var limit = Math.Min(query.Limit ?? GetMessages.DefaultLimit, GetMessages.MaxLimit);

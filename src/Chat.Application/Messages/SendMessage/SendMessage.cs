@@ -2,12 +2,18 @@ using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Mapping;
 using Chat.Application.Common.Models;
-using Chat.Domain.Common;
+using Chat.Application.Messages.Common;
+using Chat.Domain.Sessions;
+using Chat.Domain.Users;
 using Mediator;
 
 namespace Chat.Application.Messages.SendMessage;
 
-/// <summary>A player says something in a room: stored first, then broadcast to the room, and heard by its robot.</summary>
+/// <summary>
+/// A player says something in a room: stored first, then broadcast to the room,
+/// and heard by its robot. The text was checked by <see cref="SendMessageValidator"/>;
+/// the log checks the seat as it stores.
+/// </summary>
 public sealed record SendMessage(string? From, string? Room, string? Message) : ICommand<MessageDto>;
 
 public sealed class SendMessageHandler(
@@ -21,13 +27,13 @@ public sealed class SendMessageHandler(
     {
         var senderId = currentUser.RequireId();
         var sender = currentUser.Username!;
-        if (!string.Equals(Names.Normalize(command.From!), sender, StringComparison.Ordinal))
+        if (!Username.IsExactly(command.From!, sender))
         {
             throw new ForbiddenAccessException($"You can only send messages as {sender}.");
         }
 
-        var draft = new MessageDraft(senderId, sender, command.Room!, command.Message!, clock.GetUtcNow());
-        var posted = await log.Append(draft, cancellationToken);
+        var draft = new MessageDraft(senderId, sender, RoomName.Of(command.Room!), command.Message!, clock.GetUtcNow());
+        var posted = (await log.Append(draft, cancellationToken)).PostedOrThrow();
         var message = posted.Message.ToDto(posted.Room);
         await broadcaster.MessagePosted(message, cancellationToken);
 

@@ -1,8 +1,6 @@
-using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Mapping;
 using Chat.Application.Common.Models;
-using Chat.Application.Robots.Common;
 using Chat.Domain.Messages;
 using Chat.Domain.Sessions;
 using Mediator;
@@ -58,36 +56,24 @@ public sealed class TakeRobotTurnHandler(
             return null;
         }
 
-        var conversation = RobotTranscript.For(seat.Username, seat.UserId, recent);
+        var conversation = new RobotConversation(
+            seat.Username,
+            [.. recent.Select(m => new ConversationLine(m.Sender, m.Text, IsOwn: m.SenderId == seat.UserId))]);
         var reply = await replies.ReplyAsync(command.SessionId, seat.Model, conversation, cancellationToken);
-        if (reply is null)
+        if (reply is null || ChatMessage.TextProblem(reply) is not null)
         {
             return null;
         }
 
-        var text = RobotTranscript.WithoutOwnName(reply, seat.Username);
-        if (ChatMessage.TextProblem(text) is not null)
+        var draft = new MessageDraft(seat.UserId, seat.Username, RoomName.Of(seat.Room), reply, clock.GetUtcNow());
+
+        // Refused only when the session ended (and the robot left with it) while the model was thinking.
+        if ((await log.Append(draft, cancellationToken)).Posted is not { } posted)
         {
             return null;
         }
 
-        return await Post(new MessageDraft(seat.UserId, seat.Username, seat.Room, text, clock.GetUtcNow()), cancellationToken);
-    }
-
-    /// <summary>Stored and broadcast like a player's message; it is not heard by the robot itself.</summary>
-    private async Task<MessageDto?> Post(MessageDraft draft, CancellationToken cancellationToken)
-    {
-        PostedMessage posted;
-        try
-        {
-            posted = await log.Append(draft, cancellationToken);
-        }
-        catch (Exception refused) when (refused is ConflictException or ForbiddenAccessException or NotFoundException)
-        {
-            // The session ended (and the robot left with it) while the model was thinking.
-            return null;
-        }
-
+        // Stored and broadcast like a player's message; it is not heard by the robot itself.
         var message = posted.Message.ToDto(posted.Room);
         await broadcaster.MessagePosted(message, cancellationToken);
         return message;

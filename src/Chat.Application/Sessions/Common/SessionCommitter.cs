@@ -1,3 +1,4 @@
+using Chat.Application.Common;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Mapping;
 using Chat.Application.Common.Models;
@@ -9,11 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Chat.Application.Sessions.Common;
 
 /// <summary>
-/// Saves a changed session together with the notices its events call for, in one
-/// transaction, and only then tells the room. Every use case that changes a
-/// session (host, join, leave, logout, a lapsed disconnect) ends here.
+/// Saves a changed session together with the notices its events call for, and
+/// announces the change to the room. Every use case that changes a session (host,
+/// join, leave, logout, a lapsed seat) ends here; it runs inside the command's
+/// transaction, so the room hears of it only once it is committed.
 /// </summary>
-public sealed class SessionCommitter(IChatDbContext db, IChatBroadcaster broadcaster, TimeProvider clock)
+public sealed class SessionCommitter(IChatDbContext db, Announcements announcements, TimeProvider clock)
 {
     public async Task<SessionDto> Commit(ChatSession session, CancellationToken cancellationToken)
     {
@@ -26,33 +28,28 @@ public sealed class SessionCommitter(IChatDbContext db, IChatBroadcaster broadca
             await RetireRobots(session, now, cancellationToken);
         }
 
-        List<ChatMessage> notices;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        // The session is saved first: a new one has no id for its notices until then.
+        await db.SaveChangesAsync(cancellationToken);
+        List<ChatMessage> notices = [.. events.Select(SessionNotices.For).OfType<string>().Select(text => ChatMessage.Notice(session.Id, text, now))];
+        if (notices.Count > 0)
         {
+            db.Messages.AddRange(notices);
             await db.SaveChangesAsync(cancellationToken);
-            notices = [.. events.Select(SessionNotices.For).OfType<string>().Select(text => ChatMessage.Notice(session.Id, text, now))];
-            if (notices.Count > 0)
-            {
-                db.Messages.AddRange(notices);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
         }
 
         foreach (var notice in notices)
         {
-            await broadcaster.MessagePosted(notice.ToDto(session.Room), cancellationToken);
+            announcements.MessagePosted(notice.ToDto(session.Room));
         }
 
         var dto = session.ToDto();
-        await broadcaster.SessionUpdated(dto, cancellationToken);
+        announcements.SessionUpdated(dto);
 
         // After the room has been told, so the leaver's own connection sees its leave
         // confirmed and nothing of the room after it.
         foreach (var left in events.OfType<PlayerLeft>())
         {
-            await broadcaster.RemoveFromRoom(left.UserId, session.Id, cancellationToken);
+            announcements.StopHearing(left.UserId, session.Id);
         }
 
         return dto;

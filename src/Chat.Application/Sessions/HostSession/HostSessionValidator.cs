@@ -25,6 +25,6 @@ public sealed class HostSessionValidator : AbstractValidator<HostSession>
         RuleFor(c => c.MaxPlayersAllowed)
             .InclusiveBetween(ChatSession.MinPlayersAllowed, ChatSession.MaxPlayersAllowedLimit)
             .When(c => c.MaxPlayersAllowed is not null)
-            .WithMessage($"max_players_allowed must be between {ChatSession.MinPlayersAllowed} and {ChatSession.MaxPlayersAllowedLimit}.");
+            .WithMessage(ChatSession.MaxPlayersRuleText);
     }
 }

@@ -3,6 +3,7 @@ using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
 using Chat.Application.Sessions.Common;
+using Chat.Domain.Sessions;
 using Mediator;
 
 namespace Chat.Application.Sessions.LeaveSession;
@@ -16,7 +17,7 @@ public sealed class LeaveSessionHandler(IChatDbContext db, ICurrentUser currentU
     {
         var user = await db.RequireUser(currentUser, cancellationToken);
         var session = await db.CurrentSessionOf(user.Id, cancellationToken)
-            ?? throw new ConflictException("You are not in a session.");
+            ?? throw new ConflictException(Refusals.NotInASession);
         session.Leave(user.Id, clock.GetUtcNow());
         return await committer.Commit(session, cancellationToken);
     }

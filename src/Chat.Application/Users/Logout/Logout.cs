@@ -1,3 +1,4 @@
+using Chat.Application.Common;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Sessions.Common;
 using Mediator;
@@ -11,7 +12,7 @@ public sealed class LogoutHandler(
     IChatDbContext db,
     ICurrentUser currentUser,
     SessionCommitter committer,
-    IChatBroadcaster broadcaster,
+    Announcements announcements,
     TimeProvider clock) : ICommandHandler<Logout>
 {
     public async ValueTask<Unit> Handle(Logout command, CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ public sealed class LogoutHandler(
             await committer.Commit(session, cancellationToken);
         }
 
-        await broadcaster.CloseConnectionsOf(user.Id, cancellationToken);
+        announcements.CloseConnectionsOf(user.Id);
         return Unit.Value;
     }
 }

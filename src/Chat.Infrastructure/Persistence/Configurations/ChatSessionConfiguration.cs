@@ -27,7 +27,6 @@ internal sealed class ChatSessionConfiguration : IEntityTypeConfiguration<ChatSe
 
         builder.Ignore(s => s.Players);
         builder.Ignore(s => s.HumanPlayerCount);
-        builder.Ignore(s => s.HasRoom);
         builder.Ignore(s => s.Events);
         builder.Ignore(s => s.HostName);
     }

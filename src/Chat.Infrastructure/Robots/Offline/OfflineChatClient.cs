@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Chat.Application.Robots.Common;
+using Chat.Infrastructure.Robots;
 using Microsoft.Extensions.AI;
 
 namespace Chat.Infrastructure.Robots.Offline;

@@ -1,5 +1,5 @@
 using Chat.Application.Messages.GetMessages;
-using Chat.Application.Sessions.JoinSession;
+using Chat.Application.Sessions.TakeSeat;
 using Chat.Application.Users.ListUsers;
 using Chat.Infrastructure.Messaging;
 using Chat.Infrastructure.Persistence.Providers;
@@ -77,7 +77,7 @@ public sealed class SqlServerQueryTests
     {
         using var db = NewContext();
 
-        var sql = JoinSessionHandler.OpenSessionIds(db.Sessions).ToQueryString();
+        var sql = TakeSeatHandler.OpenSessionIds(db.Sessions).ToQueryString();
 
         Assert.Contains("[s].[State] = N'Pending'", sql, StringComparison.Ordinal);
         Assert.Contains("SELECT COUNT(*)", sql, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using System.Text;
 using Chat.Application.Common.Exceptions;
 using Chat.Application.Sessions.HostSession;
-using Chat.Application.Sessions.JoinSession;
+using Chat.Application.Sessions.TakeSeat;
 using Chat.Application.Users.RegisterUser;
 using Chat.Domain.Common;
 using Chat.Domain.Sessions;
@@ -33,7 +33,7 @@ public abstract class RaceTests(TestDatabases databases)
         await using var app = await ChatApp.Start(database, Cancel);
         await app.Send(new HostSession("lounge", Robot: null, MaxPlayers), host, Cancel);
 
-        var outcome = await Race.Run(racers, racer => app.Send(new JoinSession("LOUNGE", Random: false), racer, Cancel));
+        var outcome = await Race.Run(racers, racer => app.Send(new TakeSeat("LOUNGE", Random: false), racer, Cancel));
 
         Assert.Equal(FreePlaces, outcome.Winners.Count);
         Assert.DoesNotContain(outcome.Failures, f => f is not (ConflictException or DomainException));
@@ -49,7 +49,7 @@ public abstract class RaceTests(TestDatabases databases)
         await using var app = await ChatApp.Start(database, Cancel);
         await app.Send(new HostSession("lounge", Robot: null, MaxPlayers), host, Cancel);
 
-        var outcome = await Race.Run(racers, racer => app.Send(new JoinSession(Room: null, Random: true), racer, Cancel));
+        var outcome = await Race.Run(racers, racer => app.Send(new TakeSeat(Room: null, Random: true), racer, Cancel));
 
         Assert.Equal(FreePlaces, outcome.Winners.Count);
         Assert.DoesNotContain(outcome.Failures, f => f is not (ConflictException or DomainException or NotFoundException));

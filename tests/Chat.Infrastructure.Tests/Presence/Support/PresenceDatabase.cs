@@ -1,14 +1,19 @@
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Presence;
-using Chat.Application.Presence.ExpireDisconnectedPlayers;
+using Chat.Application.Common;
+using Chat.Application.Common.Behaviours;
+using Chat.Application.Presence.FindLapsedPlayers;
+using Chat.Application.Presence.GiveUpSeat;
 using Chat.Application.Sessions.Common;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
+using Chat.Infrastructure.Persistence;
 using Chat.Infrastructure.Persistence.Providers;
 using Chat.Infrastructure.Presence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
@@ -78,19 +83,18 @@ internal sealed class PresenceDatabase : IDisposable
 
     public Task Heartbeat(params string[] connectionIds) => Track(tracker => tracker.Heartbeat(connectionIds, Clock.GetUtcNow(), Ct));
 
-    /// <summary>Asks the tracker as the sweep does: gone before now less the grace period.</summary>
+    /// <summary>Asks, as the sweep does, which players' seats have lapsed: the real rule over the real tracker.</summary>
     public async Task<IReadOnlyList<LapsedPlayer>> FindLapsed()
     {
         await using var db = NewContext();
-        var now = Clock.GetUtcNow();
-        return await new DatabasePresenceTracker(db, Options).FindLapsed(now - Grace, now, Ct);
+        return await new FindLapsedPlayersHandler(new DatabasePresenceTracker(db), Options, Clock).Handle(new FindLapsedPlayers(), Ct);
     }
 
     /// <summary>Forgets connections ended more than <paramref name="retention"/> ago, as the sweep does.</summary>
     public async Task<int> ForgetEnded(TimeSpan retention)
     {
         await using var db = NewContext();
-        return await new DatabasePresenceTracker(db, Options).ForgetEnded(Clock.GetUtcNow() - retention, Ct);
+        return await new DatabasePresenceTracker(db).ForgetEnded(Clock.GetUtcNow() - retention, Ct);
     }
 
     /// <summary>The ids of the connection records kept.</summary>
@@ -100,17 +104,32 @@ internal sealed class PresenceDatabase : IDisposable
         return await db.Set<ConnectionRecord>().OrderBy(c => c.ConnectionId).Select(c => c.ConnectionId).ToListAsync(Ct);
     }
 
-    /// <summary>One sweep's <see cref="ExpireDisconnectedPlayers"/>, in a scope of its own, with the real tracker.</summary>
+    /// <summary>
+    /// One sweep's lapses, as a process runs them: the lapsed players found, then one
+    /// <see cref="GiveUpSeat"/> each, in a context of its own, through the real retry and
+    /// transaction behaviours. Returns how many players it took out.
+    /// </summary>
     public async Task<int> Expire(IChatBroadcaster? broadcaster = null, params IInterceptor[] interceptors)
     {
-        await using var db = NewContext(interceptors);
-        var handler = new ExpireDisconnectedPlayersHandler(
-            db,
-            new DatabasePresenceTracker(db, Options),
-            new SessionCommitter(db, broadcaster ?? Substitute.For<IChatBroadcaster>(), Clock),
-            Options,
-            Clock);
-        return await handler.Handle(new ExpireDisconnectedPlayers(), Ct);
+        var expired = 0;
+        foreach (var player in await FindLapsed())
+        {
+            await using var db = NewContext(interceptors);
+            var announcements = new Announcements(broadcaster ?? Substitute.For<IChatBroadcaster>());
+            using var services = new ServiceCollection()
+                .AddSingleton(announcements)
+                .AddSingleton<IDatabaseTransactions>(new DatabaseTransactions(db))
+                .BuildServiceProvider();
+            var handler = new GiveUpSeatHandler(db, new SessionCommitter(db, announcements, Clock), Clock);
+            var transaction = new TransactionBehaviour<GiveUpSeat, bool>(services);
+            var retry = new RetryOnConflictBehaviour<GiveUpSeat, bool>();
+            if (await retry.Handle(new GiveUpSeat(player.UserId, player.SessionId), (command, ct) => transaction.Handle(command, handler.Handle, ct), Ct))
+            {
+                expired++;
+            }
+        }
+
+        return expired;
     }
 
     public async Task<ChatSession> Session(string room)
@@ -166,6 +185,6 @@ internal sealed class PresenceDatabase : IDisposable
     private async Task Track(Func<DatabasePresenceTracker, Task> step)
     {
         await using var db = NewContext();
-        await step(new DatabasePresenceTracker(db, Options));
+        await step(new DatabasePresenceTracker(db));
     }
 }

@@ -1,3 +1,4 @@
+using Chat.Application.Common.Interfaces;
 using Chat.Infrastructure.Robots;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -27,4 +28,10 @@ internal static class RobotTestData
     public static ChatMessage Replied(string text) => new(ChatRole.Assistant, text);
 
     public static ChatMessage[] Conversation(params ChatMessage[] messages) => messages;
+
+    /// <summary>What the robot <see cref="RobotName"/> is asked to answer: one line from <paramref name="author"/>.</summary>
+    public static RobotConversation Heard(string author, string text) =>
+        new(RobotName, [new ConversationLine(author, text, IsOwn: false)]);
+
+    public const string RobotName = "maya92";
 }

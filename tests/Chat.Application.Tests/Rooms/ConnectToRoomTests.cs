@@ -1,14 +1,14 @@
 using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
-using Chat.Application.Rooms.JoinRoom;
+using Chat.Application.Rooms.ConnectToRoom;
 using Chat.Domain.Messages;
 using Chat.Domain.Users;
 using NSubstitute;
 
 namespace Chat.Application.Tests.Rooms;
 
-public sealed class JoinRoomTests : IDisposable
+public sealed class ConnectToRoomTests : IDisposable
 {
     private const string Connection = "connection-1";
 
@@ -22,7 +22,7 @@ public sealed class JoinRoomTests : IDisposable
         await _data.AddSession(alice, "lounge");
         await _data.AddMessages(alice, "lounge", "first", "second");
 
-        var joined = await JoinRoom(alice, new JoinRoom("lounge", "alice", Connection));
+        var joined = await ConnectToRoom(alice, new ConnectToRoom("lounge", "alice", Connection));
 
         Assert.Equal("lounge", joined.Room);
         Assert.Equal(["first", "second"], joined.Messages.Select(m => m.Message));
@@ -35,7 +35,7 @@ public sealed class JoinRoomTests : IDisposable
         var alice = await _data.AddUser("alice");
         var session = await _data.AddSession(alice, "lounge");
 
-        await JoinRoom(alice, new JoinRoom("lounge", "alice", Connection));
+        await ConnectToRoom(alice, new ConnectToRoom("lounge", "alice", Connection));
 
         var notice = (await _data.MessagesIn("lounge")).Single();
         Assert.Equal(MessageKind.System, notice.Kind);
@@ -56,9 +56,9 @@ public sealed class JoinRoomTests : IDisposable
         await _data.AddSession(alice, "lounge");
         await _data.AddMessages(alice, "lounge", Enumerable.Range(1, 60).Select(i => $"m{i}"));
 
-        var joined = await JoinRoom(alice, new JoinRoom("lounge", "alice", Connection));
+        var joined = await ConnectToRoom(alice, new ConnectToRoom("lounge", "alice", Connection));
 
-        Assert.Equal(JoinRoomHandler.HistorySize, joined.Messages.Count);
+        Assert.Equal(ConnectToRoomHandler.HistorySize, joined.Messages.Count);
         Assert.Equal("m11", joined.Messages[0].Message);
         Assert.Equal("m60", joined.Messages[^1].Message);
     }
@@ -69,7 +69,7 @@ public sealed class JoinRoomTests : IDisposable
         var zoe = await _data.AddUser("Zo\u00EB");
         await _data.AddSession(zoe, "The Lounge");
 
-        var joined = await JoinRoom(zoe, new JoinRoom(" the lounge ", " Zoe\u0308 ", Connection));
+        var joined = await ConnectToRoom(zoe, new ConnectToRoom(" the lounge ", " Zoe\u0308 ", Connection));
 
         Assert.Equal("The Lounge", joined.Room);
         Assert.Equal(["Zo\u00EB has joined the room."], await _data.TextsIn("The Lounge"));
@@ -82,7 +82,7 @@ public sealed class JoinRoomTests : IDisposable
         await _data.AddSession(alice, "lounge");
         await _data.Join(await _data.AddUser("bob"), "lounge");
 
-        var refused = await Assert.ThrowsAsync<ForbiddenAccessException>(() => JoinRoom(alice, new JoinRoom("lounge", "bob", Connection)));
+        var refused = await Assert.ThrowsAsync<ForbiddenAccessException>(() => ConnectToRoom(alice, new ConnectToRoom("lounge", "bob", Connection)));
 
         Assert.Equal("You can only join as alice.", refused.Message);
         await NothingJoined("lounge");
@@ -95,7 +95,7 @@ public sealed class JoinRoomTests : IDisposable
         await using var db = _data.NewContext();
 
         await Assert.ThrowsAsync<UnauthorizedException>(
-            async () => await new JoinRoomHandler(db, Build.Anonymous(), _broadcaster, _data.Clock).Handle(new JoinRoom("lounge", "alice", Connection), Ct));
+            async () => await new ConnectToRoomHandler(db, Build.Anonymous(), _broadcaster, _data.Clock).Handle(new ConnectToRoom("lounge", "alice", Connection), Ct));
 
         await NothingJoined("lounge");
     }
@@ -106,7 +106,7 @@ public sealed class JoinRoomTests : IDisposable
         await _data.AddSession(await _data.AddUser("alice"), "lounge");
         var mallory = await _data.AddUser("mallory");
 
-        var refused = await Assert.ThrowsAsync<ForbiddenAccessException>(() => JoinRoom(mallory, new JoinRoom("lounge", "mallory", Connection)));
+        var refused = await Assert.ThrowsAsync<ForbiddenAccessException>(() => ConnectToRoom(mallory, new ConnectToRoom("lounge", "mallory", Connection)));
 
         Assert.Equal("You are not a player of 'lounge'; join the session first.", refused.Message);
         await NothingJoined("lounge");
@@ -120,7 +120,7 @@ public sealed class JoinRoomTests : IDisposable
         await _data.Join(bob, "lounge");
         await _data.Leave(bob, "lounge");
 
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => JoinRoom(bob, new JoinRoom("lounge", "bob", Connection)));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => ConnectToRoom(bob, new ConnectToRoom("lounge", "bob", Connection)));
 
         await NothingJoined("lounge");
     }
@@ -130,7 +130,7 @@ public sealed class JoinRoomTests : IDisposable
     {
         var alice = await _data.AddUser("alice");
 
-        await Assert.ThrowsAsync<NotFoundException>(() => JoinRoom(alice, new JoinRoom("nowhere", "alice", Connection)));
+        await Assert.ThrowsAsync<NotFoundException>(() => ConnectToRoom(alice, new ConnectToRoom("nowhere", "alice", Connection)));
 
         Assert.Empty(_broadcaster.ReceivedCalls());
     }
@@ -143,9 +143,9 @@ public sealed class JoinRoomTests : IDisposable
         Assert.Empty(_broadcaster.ReceivedCalls());
     }
 
-    private async Task<JoinedRoom> JoinRoom(User caller, JoinRoom command)
+    private async Task<ConnectedToRoom> ConnectToRoom(User caller, ConnectToRoom command)
     {
         await using var db = _data.NewContext();
-        return await new JoinRoomHandler(db, Build.Caller(caller), _broadcaster, _data.Clock).Handle(command, Ct);
+        return await new ConnectToRoomHandler(db, Build.Caller(caller), _broadcaster, _data.Clock).Handle(command, Ct);
     }
 }

@@ -1,6 +1,6 @@
-using Chat.Application.Robots.Common;
+using Chat.Infrastructure.Robots;
 
-namespace Chat.Application.Tests.Robots;
+namespace Chat.Infrastructure.Tests.Robots;
 
 public sealed class RobotTranscriptTests
 {

@@ -1,8 +1,8 @@
+using Chat.Application.Common.Interfaces;
 using Chat.Domain.Users;
 using Microsoft.Extensions.AI;
-using DomainMessage = Chat.Domain.Messages.ChatMessage;
 
-namespace Chat.Application.Robots.Common;
+namespace Chat.Infrastructure.Robots;
 
 /// <summary>
 /// How a room's recent messages are put to a robot's model: a system prompt that
@@ -25,14 +25,18 @@ public static class RobotTranscript
         + "Each message from the others starts with its author's name and a colon; "
         + "write only your own message, without your name in front.";
 
-    /// <summary>The conversation for a robot, oldest message first.</summary>
-    public static IReadOnlyList<ChatMessage> For(string robotName, int robotUserId, IEnumerable<DomainMessage> recent) =>
-    [
-        new(ChatRole.System, SystemPrompt(robotName)),
-        .. recent.Select(m => m.SenderId == robotUserId
-            ? new ChatMessage(ChatRole.Assistant, m.Text)
-            : new ChatMessage(ChatRole.User, Line(m.Sender, m.Text))),
-    ];
+    /// <summary>The conversation put to a robot's model, oldest message first.</summary>
+    public static IReadOnlyList<ChatMessage> For(RobotConversation conversation)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        return
+        [
+            new(ChatRole.System, SystemPrompt(conversation.RobotName)),
+            .. conversation.Lines.Select(line => line.IsOwn
+                ? new ChatMessage(ChatRole.Assistant, line.Text)
+                : new ChatMessage(ChatRole.User, Line(line.Speaker, line.Text))),
+        ];
+    }
 
     public static string Line(string speaker, string text) => speaker + Separator + text;
 

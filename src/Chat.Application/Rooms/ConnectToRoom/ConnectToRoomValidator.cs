@@ -1,13 +1,13 @@
 using FluentValidation;
 
-namespace Chat.Application.Rooms.JoinRoom;
+namespace Chat.Application.Rooms.ConnectToRoom;
 
-public sealed class JoinRoomValidator : AbstractValidator<JoinRoom>
+public sealed class ConnectToRoomValidator : AbstractValidator<ConnectToRoom>
 {
     /// <summary>The seed's wording, kept so seed clients recognise it.</summary>
     public const string Required = "Username and room name are required!";
 
-    public JoinRoomValidator()
+    public ConnectToRoomValidator()
     {
         RuleFor(c => c)
             .Must(c => !string.IsNullOrWhiteSpace(c.Room) && !string.IsNullOrWhiteSpace(c.Username))

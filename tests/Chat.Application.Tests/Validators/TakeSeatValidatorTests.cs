@@ -1,10 +1,10 @@
-using Chat.Application.Sessions.JoinSession;
+using Chat.Application.Sessions.TakeSeat;
 
 namespace Chat.Application.Tests.Validators;
 
-public sealed class JoinSessionValidatorTests
+public sealed class TakeSeatValidatorTests
 {
-    private readonly JoinSessionValidator _validator = new();
+    private readonly TakeSeatValidator _validator = new();
 
     [Theory]
     [InlineData("lounge", false)]
@@ -13,7 +13,7 @@ public sealed class JoinSessionValidatorTests
     [InlineData("lounge", true)]
     public void Validate_ARoomOrRandom_Passes(string? room, bool random)
     {
-        Assert.True(_validator.Validate(new JoinSession(room, random)).IsValid);
+        Assert.True(_validator.Validate(new TakeSeat(room, random)).IsValid);
     }
 
     [Theory]
@@ -22,9 +22,9 @@ public sealed class JoinSessionValidatorTests
     [InlineData("a/b")]
     public void Validate_NeitherARoomNorRandom_SuggestsRandom(string? room)
     {
-        var failure = Assert.Single(_validator.Validate(new JoinSession(room, Random: false)).Errors);
+        var failure = Assert.Single(_validator.Validate(new TakeSeat(room, Random: false)).Errors);
 
-        Assert.Equal(nameof(JoinSession.Room), failure.PropertyName);
+        Assert.Equal(nameof(TakeSeat.Room), failure.PropertyName);
         Assert.EndsWith("Or send \"random\": true to join any open session.", failure.ErrorMessage, StringComparison.Ordinal);
     }
 }

@@ -3,27 +3,30 @@ using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
 using Chat.Application.Sessions.Common;
-using Chat.Domain.Common;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chat.Application.Sessions.JoinSession;
+namespace Chat.Application.Sessions.TakeSeat;
 
-/// <summary>Joins the named session, or, with <c>Random</c>, any pending session that has room.</summary>
-public sealed record JoinSession(string? Room, bool Random) : ICommand<SessionDto>, IRetryOnConflict;
+/// <summary>
+/// Takes a seat in the named session, or, with <c>Random</c>, in any pending session
+/// that has room. Joining another session at the same moment fails on the unique
+/// open seat; run again, the caller is told which session they are in.
+/// </summary>
+public sealed record TakeSeat(string? Room, bool Random) : ICommand<SessionDto>, IRetryOnConflict;
 
-public sealed class JoinSessionHandler(IChatDbContext db, ICurrentUser currentUser, SessionCommitter committer, TimeProvider clock)
-    : ICommandHandler<JoinSession, SessionDto>
+public sealed class TakeSeatHandler(IChatDbContext db, ICurrentUser currentUser, SessionCommitter committer, TimeProvider clock)
+    : ICommandHandler<TakeSeat, SessionDto>
 {
-    public async ValueTask<SessionDto> Handle(JoinSession command, CancellationToken cancellationToken)
+    public async ValueTask<SessionDto> Handle(TakeSeat command, CancellationToken cancellationToken)
     {
         var user = await db.RequireUser(currentUser, cancellationToken);
         var current = await db.CurrentSessionOf(user.Id, cancellationToken);
         if (current is not null)
         {
-            throw new ConflictException($"You are already in the session '{current.Room}'; leave it first.");
+            throw new ConflictException(Refusals.AlreadyInSession(current.Room));
         }
 
         var session = command.Random
@@ -31,21 +34,14 @@ public sealed class JoinSessionHandler(IChatDbContext db, ICurrentUser currentUs
             : await FindByRoom(command.Room!, cancellationToken);
 
         session.Join(user, clock.GetUtcNow());
-        try
-        {
-            return await committer.Commit(session, cancellationToken);
-        }
-        catch (UniqueConstraintException)
-        {
-            throw new ConflictException("You joined another session at the same moment; leave it first.");
-        }
+        return await committer.Commit(session, cancellationToken);
     }
 
     private async Task<ChatSession> FindByRoom(string room, CancellationToken cancellationToken)
     {
-        var key = Names.Key(RoomName.Clean(room));
-        return await db.Sessions.Include(s => s.Members).FirstOrDefaultAsync(s => s.NormalizedRoom == key, cancellationToken)
-            ?? throw new NotFoundException($"There is no session named '{RoomName.Clean(room)}'.");
+        var name = RoomName.Of(room);
+        return await db.Sessions.Include(s => s.Members).FirstOrDefaultAsync(s => s.NormalizedRoom == name.Key, cancellationToken)
+            ?? throw new NotFoundException(Refusals.NoSuchRoom(name.Value));
     }
 
     private async Task<ChatSession> PickOpenSession(CancellationToken cancellationToken)
@@ -53,7 +49,7 @@ public sealed class JoinSessionHandler(IChatDbContext db, ICurrentUser currentUs
         var open = await OpenSessionIds(db.Sessions).ToListAsync(cancellationToken);
         if (open.Count == 0)
         {
-            throw new NotFoundException("There is no open session to join right now; host one instead.");
+            throw new NotFoundException(Refusals.NoOpenSession);
         }
 
         // Spread random joiners over the open sessions instead of piling onto the oldest.

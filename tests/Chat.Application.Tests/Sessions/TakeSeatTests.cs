@@ -2,7 +2,7 @@ using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
 using Chat.Application.Sessions.Common;
-using Chat.Application.Sessions.JoinSession;
+using Chat.Application.Sessions.TakeSeat;
 using Chat.Domain.Common;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
@@ -10,7 +10,7 @@ using NSubstitute;
 
 namespace Chat.Application.Tests.Sessions;
 
-public sealed class JoinSessionTests : IDisposable
+public sealed class TakeSeatTests : IDisposable
 {
     private readonly TestDatabase _data = new();
     private readonly IChatBroadcaster _broadcaster = Substitute.For<IChatBroadcaster>();
@@ -21,7 +21,7 @@ public sealed class JoinSessionTests : IDisposable
         await _data.AddSession(await _data.AddUser("alice"), "lounge", maxPlayers: 3);
         var bob = await _data.AddUser("bob");
 
-        var session = await Join(bob, new JoinSession("lounge", Random: false));
+        var session = await Join(bob, new TakeSeat("lounge", Random: false));
 
         Assert.Equal(["alice", "bob"], session.Players);
         Assert.Equal(SessionState.Pending, session.State);
@@ -34,7 +34,7 @@ public sealed class JoinSessionTests : IDisposable
     {
         await _data.AddSession(await _data.AddUser("alice"), "The Lounge");
 
-        var session = await Join(await _data.AddUser("bob"), new JoinSession("  the LOUNGE ", Random: false));
+        var session = await Join(await _data.AddUser("bob"), new TakeSeat("  the LOUNGE ", Random: false));
 
         Assert.Equal("The Lounge", session.Room);
         Assert.Equal(["alice", "bob"], session.Players);
@@ -45,7 +45,7 @@ public sealed class JoinSessionTests : IDisposable
     {
         await _data.AddSession(await _data.AddUser("alice"), "lounge", maxPlayers: 2);
 
-        var session = await Join(await _data.AddUser("bob"), new JoinSession("lounge", Random: false));
+        var session = await Join(await _data.AddUser("bob"), new TakeSeat("lounge", Random: false));
 
         Assert.Equal(SessionState.Active, session.State);
         Assert.Equal([SessionNotices.Started], await _data.TextsIn("lounge"));
@@ -59,7 +59,7 @@ public sealed class JoinSessionTests : IDisposable
         await _data.Join(await _data.AddUser("bob"), "lounge");
         var carol = await _data.AddUser("carol");
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => Join(carol, new JoinSession("lounge", Random: false)));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Join(carol, new TakeSeat("lounge", Random: false)));
 
         Assert.Equal("The session 'lounge' has already started.", refused.Message);
         var stored = await _data.FindSession("lounge");
@@ -75,7 +75,7 @@ public sealed class JoinSessionTests : IDisposable
         await _data.AddSession(alice, "lounge");
         await _data.Leave(alice, "lounge");
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => Join(alice, new JoinSession("lounge", Random: false)));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Join(alice, new TakeSeat("lounge", Random: false)));
 
         Assert.Equal("The session 'lounge' has ended.", refused.Message);
     }
@@ -85,7 +85,7 @@ public sealed class JoinSessionTests : IDisposable
     {
         var bob = await _data.AddUser("bob");
 
-        var refused = await Assert.ThrowsAsync<NotFoundException>(() => Join(bob, new JoinSession(" nowhere ", Random: false)));
+        var refused = await Assert.ThrowsAsync<NotFoundException>(() => Join(bob, new TakeSeat(" nowhere ", Random: false)));
 
         Assert.Equal("There is no session named 'nowhere'.", refused.Message);
     }
@@ -97,7 +97,7 @@ public sealed class JoinSessionTests : IDisposable
         await _data.AddSession(alice, "lounge");
         await _data.AddSession(await _data.AddUser("bob"), "den");
 
-        var refused = await Assert.ThrowsAsync<ConflictException>(() => Join(alice, new JoinSession("den", Random: false)));
+        var refused = await Assert.ThrowsAsync<ConflictException>(() => Join(alice, new TakeSeat("den", Random: false)));
 
         Assert.Equal("You are already in the session 'lounge'; leave it first.", refused.Message);
         Assert.False((await _data.FindSession("den")).WasEverPlayer(alice.Id));
@@ -111,7 +111,7 @@ public sealed class JoinSessionTests : IDisposable
         await _data.Join(bob, "lounge");
         await _data.Leave(bob, "lounge");
 
-        var session = await Join(bob, new JoinSession("lounge", Random: false));
+        var session = await Join(bob, new TakeSeat("lounge", Random: false));
 
         Assert.Equal(["alice", "bob"], session.Players);
         Assert.Equal(3, (await _data.FindSession("lounge")).Members.Count);
@@ -126,7 +126,7 @@ public sealed class JoinSessionTests : IDisposable
         await _data.AddSession(await _data.AddUser("alice"), "started", maxPlayers: 1);
         await _data.AddSession(await _data.AddUser("carol"), "open", maxPlayers: 2);
 
-        var session = await Join(await _data.AddUser("bob"), new JoinSession(null, Random: true));
+        var session = await Join(await _data.AddUser("bob"), new TakeSeat(null, Random: true));
 
         Assert.Equal("open", session.Room);
         Assert.Equal(["carol", "bob"], session.Players);
@@ -139,7 +139,7 @@ public sealed class JoinSessionTests : IDisposable
         await _data.AddSession(alice, "lounge", maxPlayers: 2, robot: "eliza");
         await _data.SeatRobot(await _data.AddRobotUser("eliza"), "lounge");
 
-        var session = await Join(await _data.AddUser("bob"), new JoinSession(null, Random: true));
+        var session = await Join(await _data.AddUser("bob"), new TakeSeat(null, Random: true));
 
         Assert.Equal("lounge", session.Room);
         Assert.Equal(["alice", "eliza", "bob"], session.Players);
@@ -150,17 +150,16 @@ public sealed class JoinSessionTests : IDisposable
     {
         await _data.AddSession(await _data.AddUser("alice"), "started", maxPlayers: 1);
 
-        var refused = await Assert.ThrowsAsync<NotFoundException>(async () => await Join(await _data.AddUser("bob"), new JoinSession(null, Random: true)));
+        var refused = await Assert.ThrowsAsync<NotFoundException>(async () => await Join(await _data.AddUser("bob"), new TakeSeat(null, Random: true)));
 
         Assert.Equal("There is no open session to join right now; host one instead.", refused.Message);
     }
 
     public void Dispose() => _data.Dispose();
 
-    private async Task<SessionDto> Join(User caller, JoinSession command)
+    private async Task<SessionDto> Join(User caller, TakeSeat command)
     {
-        await using var db = _data.NewContext();
-        var handler = new JoinSessionHandler(db, Build.Caller(caller), new SessionCommitter(db, _broadcaster, _data.Clock), _data.Clock);
-        return await handler.Handle(command, Ct);
+        await using var use = new UseCase(_data, _broadcaster);
+        return await use.Run(new TakeSeatHandler(use.Db, Build.Caller(caller), use.Committer, _data.Clock), command);
     }
 }

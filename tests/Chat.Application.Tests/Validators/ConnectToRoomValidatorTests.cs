@@ -1,10 +1,10 @@
-using Chat.Application.Rooms.JoinRoom;
+using Chat.Application.Rooms.ConnectToRoom;
 
 namespace Chat.Application.Tests.Validators;
 
-public sealed class JoinRoomValidatorTests
+public sealed class ConnectToRoomValidatorTests
 {
-    private readonly JoinRoomValidator _validator = new();
+    private readonly ConnectToRoomValidator _validator = new();
 
     [Theory]
     [InlineData(null, "alice")]
@@ -16,7 +16,7 @@ public sealed class JoinRoomValidatorTests
     [InlineData(null, null)]
     public void Validate_ABlankRoomOrUsername_GivesTheSeedsMessage(string? room, string? username)
     {
-        var failure = Assert.Single(_validator.Validate(new JoinRoom(room, username, "connection-1")).Errors);
+        var failure = Assert.Single(_validator.Validate(new ConnectToRoom(room, username, "connection-1")).Errors);
 
         Assert.Equal("Username and room name are required!", failure.ErrorMessage);
     }
@@ -24,6 +24,6 @@ public sealed class JoinRoomValidatorTests
     [Fact]
     public void Validate_ARoomAndAUsername_Passes()
     {
-        Assert.True(_validator.Validate(new JoinRoom("lounge", "alice", "connection-1")).IsValid);
+        Assert.True(_validator.Validate(new ConnectToRoom("lounge", "alice", "connection-1")).IsValid);
     }
 }

@@ -1,6 +1,7 @@
+using Chat.Application.Common.Interfaces;
 using Microsoft.Extensions.AI;
 
-namespace Chat.Application.Common.Interfaces;
+namespace Chat.Infrastructure.Robots;
 
 /// <summary>The language model behind each offered robot, created once and shared.</summary>
 public interface IRobotChatClients

@@ -1,4 +1,4 @@
-namespace Chat.Application.Common.Interfaces;
+namespace Chat.Infrastructure.Robots;
 
 /// <summary>Why a robot's language model gave no usable answer.</summary>
 public enum RobotFailure
