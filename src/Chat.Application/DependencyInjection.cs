@@ -8,7 +8,11 @@ namespace Chat.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>The use cases, the mediator pipeline (in order: logging, validation, retry on conflict) and the validators.</summary>
+    /// <summary>
+    /// The use cases, the mediator pipeline and the validators. The pipeline, outermost
+    /// first: logging; the slow-use-case warning, which times what the caller waits for
+    /// (validation and every retry included); validation; retry on conflict.
+    /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddMediator((Mediator.MediatorOptions options) =>
@@ -17,6 +21,7 @@ public static class DependencyInjection
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehaviour<,>),
+                typeof(PerformanceBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(RetryOnConflictBehaviour<,>),
             ];
