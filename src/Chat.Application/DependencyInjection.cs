@@ -11,8 +11,9 @@ public static class DependencyInjection
 {
     /// <summary>
     /// The use cases, the mediator pipeline and the validators. The pipeline, outermost
-    /// first: logging, validation, retry on conflict (each attempt in a new transaction),
-    /// transaction.
+    /// first: logging; the slow-use-case warning, which times what the caller waits for
+    /// (validation and every retry included); validation; retry on conflict (each
+    /// attempt in a new transaction); transaction.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -22,6 +23,7 @@ public static class DependencyInjection
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehaviour<,>),
+                typeof(PerformanceBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(RetryOnConflictBehaviour<,>),
                 typeof(TransactionBehaviour<,>),

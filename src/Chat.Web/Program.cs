@@ -5,7 +5,10 @@ using Chat.Web;
 using Chat.Web.Endpoints;
 using Chat.Web.Hubs;
 
-var builder = WebApplication.CreateBuilder(args);
+// The app's own folder, not the working directory, holds its wwwroot and appsettings:
+// `dotnet /srv/chat/Chat.Web.dll` serves the same site from wherever it is started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddHostDefaults();
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddWeb();
 
 var app = builder.Build();

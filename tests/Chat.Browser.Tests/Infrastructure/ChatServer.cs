@@ -2,34 +2,69 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 
 namespace Chat.Browser.Tests.Infrastructure;
 
 /// <summary>
-/// The real service, run the way `dotnet run` runs it: the built Chat.Web.dll in its own
-/// process with the project folder as content root (for wwwroot and appsettings), on a free
-/// loopback port, with a SQLite database in a fresh temporary folder.
+/// The real service in a process of its own, started as `dotnet Chat.Web.dll --urls ...`
+/// from a fresh temporary folder that is its working directory and holds its SQLite
+/// database, on a free loopback port. The app finds its wwwroot and appsettings in its
+/// own folder, never in the working directory.
 /// </summary>
 internal sealed class ChatServer : IAsyncDisposable
 {
+    /// <summary>Where the test build puts a `dotnet publish` of the service (see the project file).</summary>
+    public const string PublishedFolder = "published-chat-web";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process process;
     private readonly DirectoryInfo dataDirectory;
+    private readonly DirectoryInfo? appCopy;
+    private readonly string logName;
     private readonly ConcurrentQueue<string> log;
 
-    private ChatServer(Process process, Uri baseAddress, DirectoryInfo dataDirectory, ConcurrentQueue<string> log)
+    private ChatServer(Process process, Uri baseAddress, DirectoryInfo dataDirectory, DirectoryInfo? appCopy, string logName, ConcurrentQueue<string> log)
     {
         this.process = process;
         BaseAddress = baseAddress;
         this.dataDirectory = dataDirectory;
+        this.appCopy = appCopy;
+        this.logName = logName;
         this.log = log;
     }
 
     public Uri BaseAddress { get; }
 
-    public static async Task<ChatServer> StartAsync()
+    /// <summary>
+    /// The build output beside the tests, in Development, the way `dotnet run` runs it:
+    /// its wwwroot comes from the project through the static web assets manifest.
+    /// </summary>
+    public static Task<ChatServer> StartAsync() =>
+        StartAsync(AppContext.BaseDirectory, "Development", appCopy: null, "server.log");
+
+    /// <summary>
+    /// A copy of the published service, as an operator deploys it, in Production.
+    /// <paramref name="alter"/> may change the copy first (remove appsettings.json).
+    /// </summary>
+    public static Task<ChatServer> StartPublishedAsync(Action<DirectoryInfo>? alter = null)
+    {
+        var published = new DirectoryInfo(Path.Combine(AppContext.BaseDirectory, PublishedFolder));
+        if (!published.Exists)
+        {
+            throw new InvalidOperationException($"The test build did not publish the service to {published.FullName}.");
+        }
+
+        var copy = Directory.CreateTempSubdirectory("chat-published-");
+        CopyDirectory(published, copy);
+        alter?.Invoke(copy);
+        return StartAsync(copy.FullName, "Production", copy, $"published-server-{copy.Name}.log");
+    }
+
+    /// <summary>Every line the process wrote, oldest first (the last 2000).</summary>
+    public IReadOnlyList<string> Log => [.. log];
+
+    private static async Task<ChatServer> StartAsync(string appFolder, string environment, DirectoryInfo? appCopy, string logName)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("chat-browser-tests-");
         var baseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
@@ -42,12 +77,10 @@ internal sealed class ChatServer : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Chat.Web.dll"));
+        start.ArgumentList.Add(Path.Combine(appFolder, "Chat.Web.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
-        start.ArgumentList.Add("--contentRoot");
-        start.ArgumentList.Add(ContentRoot());
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Chat"] = $"Data Source={Path.Combine(dataDirectory.FullName, "chat.db")}";
 
@@ -58,7 +91,7 @@ internal sealed class ChatServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new ChatServer(process, baseAddress, dataDirectory, log);
+        var server = new ChatServer(process, baseAddress, dataDirectory, appCopy, logName, log);
         try
         {
             await server.WaitUntilServingAsync();
@@ -82,15 +115,18 @@ internal sealed class ChatServer : IAsyncDisposable
             await process.WaitForExitAsync();
         }
 
-        await File.WriteAllLinesAsync(Path.Combine(Artifacts.Directory("logs"), "server.log"), log);
+        await File.WriteAllLinesAsync(Path.Combine(Artifacts.Directory("logs"), logName), log);
         process.Dispose();
-        try
+        foreach (var folder in new[] { dataDirectory, appCopy })
         {
-            dataDirectory.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open only leaves a temp folder behind.
+            try
+            {
+                folder?.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open only leaves a temp folder behind.
+            }
         }
     }
 
@@ -149,8 +185,13 @@ internal sealed class ChatServer : IAsyncDisposable
     private static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    private static string ContentRoot() =>
-        typeof(ChatServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "ChatWebContentRoot").Value
-        ?? throw new InvalidOperationException("The test assembly does not record where Chat.Web lives.");
+    private static void CopyDirectory(DirectoryInfo from, DirectoryInfo to)
+    {
+        foreach (var file in from.EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to.FullName, Path.GetRelativePath(from.FullName, file.FullName));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            file.CopyTo(target);
+        }
+    }
 }

@@ -18,15 +18,15 @@ public abstract class ConcurrencyTokenTests(TestDatabases databases)
     {
         await using var database = await databases.CreateMigrated(Cancel);
         var (host, alice, bob) = (await database.Store(User("host"), Cancel), await database.Store(User("alice"), Cancel), await database.Store(User("bob"), Cancel));
-        var stored = await database.Store(SessionHostedBy(host).ForPlayers(2).Build(), Cancel);
+        var stored = await database.Store(Session(host, maxPlayers: 2), Cancel);
         await using var first = database.NewContext();
         await using var second = database.NewContext();
         var seenByFirst = await first.Sessions.Include(s => s.Members).SingleAsync(s => s.Id == stored.Id, Cancel);
         var seenBySecond = await second.Sessions.Include(s => s.Members).SingleAsync(s => s.Id == stored.Id, Cancel);
         first.Users.Attach(alice);
         second.Users.Attach(bob);
-        seenByFirst.Join(alice, Now);
-        seenBySecond.Join(bob, Now);
+        seenByFirst.Join(alice, Start);
+        seenBySecond.Join(bob, Start);
         await first.SaveChangesAsync(Cancel);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => second.SaveChangesAsync(Cancel));

@@ -28,7 +28,7 @@ public abstract class TextRoundTripTests(TestDatabases databases)
         ];
         await using var database = await databases.CreateMigrated(Cancel);
         var sender = await database.Store(User("שרה"), Cancel);
-        var session = await database.Store(SessionHostedBy(sender).InRoom("חדר").Build(), Cancel);
+        var session = await database.Store(Session(sender, room: "חדר"), Cancel);
         await database.StoreAll([.. texts.Select(t => Message(session, sender, t))], Cancel);
 
         var history = await LatestPage(database, session.Id);
@@ -43,7 +43,7 @@ public abstract class TextRoundTripTests(TestDatabases databases)
         var text = string.Concat(Enumerable.Repeat("😀", ChatMessage.MaxLength));
         await using var database = await databases.CreateMigrated(Cancel);
         var sender = await database.Store(User("alice"), Cancel);
-        var session = await database.Store(SessionHostedBy(sender).Build(), Cancel);
+        var session = await database.Store(Session(sender), Cancel);
         await database.Store(Message(session, sender, text), Cancel);
 
         var history = await LatestPage(database, session.Id);

@@ -36,7 +36,7 @@ public abstract class UniquenessTests(TestDatabases databases)
         await using (var db = database.NewContext())
         {
             var stored = await db.Users.SingleAsync(u => u.Id == first.Id, Cancel);
-            stored.SignOut(Now);
+            stored.SignOut(Start);
             await db.SaveChangesAsync(Cancel);
         }
 
@@ -65,10 +65,10 @@ public abstract class UniquenessTests(TestDatabases databases)
     {
         await using var database = await databases.CreateMigrated(Cancel);
         var (alice, bob) = (await database.Store(User("alice"), Cancel), await database.Store(User("bob"), Cancel));
-        await database.Store(SessionHostedBy(alice).InRoom("Lounge").Build(), Cancel);
+        await database.Store(Session(alice, room: "Lounge"), Cancel);
 
         await Assert.ThrowsAsync<UniqueConstraintException>(
-            () => database.Store(SessionHostedBy(bob).InRoom("LOUNGE").Build(), Cancel));
+            () => database.Store(Session(bob, room: "LOUNGE"), Cancel));
     }
 
     [Fact]
@@ -76,17 +76,17 @@ public abstract class UniquenessTests(TestDatabases databases)
     {
         await using var database = await databases.CreateMigrated(Cancel);
         var (alice, bob) = (await database.Store(User("alice"), Cancel), await database.Store(User("bob"), Cancel));
-        var ended = await database.Store(SessionHostedBy(alice).InRoom("lounge").Build(), Cancel);
+        var ended = await database.Store(Session(alice, room: "lounge"), Cancel);
         await using (var db = database.NewContext())
         {
             var session = await db.Sessions.Include(s => s.Members).SingleAsync(s => s.Id == ended.Id, Cancel);
-            session.Leave(alice.Id, Now);
+            session.Leave(alice.Id, Start);
             await db.SaveChangesAsync(Cancel);
             Assert.Equal(SessionState.Inactive, session.State);
         }
 
         await Assert.ThrowsAsync<UniqueConstraintException>(
-            () => database.Store(SessionHostedBy(bob).InRoom("lounge").Build(), Cancel));
+            () => database.Store(Session(bob, room: "lounge"), Cancel));
     }
 
     [Fact]
@@ -94,8 +94,8 @@ public abstract class UniquenessTests(TestDatabases databases)
     {
         await using var database = await databases.CreateMigrated(Cancel);
         var (host, otherHost, alice) = (await database.Store(User("host"), Cancel), await database.Store(User("other"), Cancel), await database.Store(User("alice"), Cancel));
-        var first = await database.Store(SessionHostedBy(host).InRoom("first").Build(), Cancel);
-        var second = await database.Store(SessionHostedBy(otherHost).InRoom("second").Build(), Cancel);
+        var first = await database.Store(Session(host, room: "first"), Cancel);
+        var second = await database.Store(Session(otherHost, room: "second"), Cancel);
         await Join(database, first.Id, alice);
 
         // The aggregate sees only its own members; the index sees every session.
@@ -110,13 +110,13 @@ public abstract class UniquenessTests(TestDatabases databases)
     {
         await using var database = await databases.CreateMigrated(Cancel);
         var (host, otherHost, alice) = (await database.Store(User("host"), Cancel), await database.Store(User("other"), Cancel), await database.Store(User("alice"), Cancel));
-        var first = await database.Store(SessionHostedBy(host).InRoom("first").Build(), Cancel);
-        var second = await database.Store(SessionHostedBy(otherHost).InRoom("second").Build(), Cancel);
+        var first = await database.Store(Session(host, room: "first"), Cancel);
+        var second = await database.Store(Session(otherHost, room: "second"), Cancel);
         await Join(database, first.Id, alice);
         await using (var db = database.NewContext())
         {
             var session = await db.Sessions.Include(s => s.Members).SingleAsync(s => s.Id == first.Id, Cancel);
-            session.Leave(alice.Id, Now);
+            session.Leave(alice.Id, Start);
             await db.SaveChangesAsync(Cancel);
         }
 
@@ -133,7 +133,7 @@ public abstract class UniquenessTests(TestDatabases databases)
         await using var db = database.NewContext();
         var session = await db.Sessions.Include(s => s.Members).SingleAsync(s => s.Id == sessionId, Cancel);
         db.Users.Attach(user);
-        session.Join(user, Now);
+        session.Join(user, Start);
         await db.SaveChangesAsync(Cancel);
     }
 }

@@ -24,7 +24,7 @@ public sealed class TwoServerExpiryTests(TwoServers servers) : IClassFixture<Two
         var aliceLine = await alice.Enter(a, room);
         await bob.Enter(b, room);
         await carol.Enter(a, room);
-        var expiredBefore = a.Log.PlayersExpired + b.Log.PlayersExpired;
+        var expiredBefore = a.PlayersExpired + b.PlayersExpired;
 
         await aliceLine.DisposeAsync();
         var left = $"{alice.Name} has left the room.";
@@ -32,7 +32,7 @@ public sealed class TwoServerExpiryTests(TwoServers servers) : IClassFixture<Two
         await Task.WhenAll(a.WaitForAWholeSweep(), b.WaitForAWholeSweep());
 
         Assert.Single(await bob.History(b, room), left);
-        Assert.Equal(1, a.Log.PlayersExpired + b.Log.PlayersExpired - expiredBefore);
+        Assert.Equal(1, a.PlayersExpired + b.PlayersExpired - expiredBefore);
         foreach (var app in servers.All)
         {
             var listed = await Lobby.Session(app, room);

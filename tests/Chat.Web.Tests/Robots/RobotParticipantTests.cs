@@ -20,7 +20,7 @@ public sealed partial class RobotParticipantTests(RobotApp app) : IClassFixture<
     public async Task Hosting_WithARobot_SeatsItAsAnOrdinaryPlayer_ThatTakesNoHumanPlace()
     {
         var room = Unique.Room();
-        var alice = await app.SignUp("alice");
+        var alice = await app.SignUp(Unique.Name("alice"));
         await alice.Host(room, maxPlayersAllowed: 2, robot: "eliza");
 
         var session = await ListedSession(alice, room);
@@ -37,7 +37,7 @@ public sealed partial class RobotParticipantTests(RobotApp app) : IClassFixture<
         Assert.Equal("active", robotEntry.Str("state"));
         Assert.Equal(session.Number("id"), robotEntry.Number("session_id"));
 
-        var bob = await app.SignUp("bob");
+        var bob = await app.SignUp(Unique.Name("bob"));
         await bob.Join(room);
         var started = await ListedSession(bob, room);
         Assert.Equal("active", started.Str("state"));
@@ -154,9 +154,9 @@ public sealed partial class RobotParticipantTests(RobotApp app) : IClassFixture<
     private async Task<FilledSession> FilledRoom(string robot)
     {
         var name = Unique.Room();
-        var alice = await app.SignUp("alice");
+        var alice = await app.SignUp(Unique.Name("alice"));
         await alice.Host(name, maxPlayersAllowed: 2, robot: robot);
-        var bob = await app.SignUp("bob");
+        var bob = await app.SignUp(Unique.Name("bob"));
         await bob.Join(name);
         var aliceLine = await alice.Enter(name);
         var bobLine = await bob.Enter(name);

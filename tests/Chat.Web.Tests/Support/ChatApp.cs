@@ -10,35 +10,62 @@ using Microsoft.Extensions.Logging;
 namespace Chat.Web.Tests.Support;
 
 /// <summary>
-/// The whole service on real Kestrel at a loopback port, with a SQLite file of its
-/// own, so HTTP calls and SignalR WebSockets cross a real socket as a browser's do.
-/// One instance per test class (<c>IClassFixture</c>): classes run in parallel,
-/// the tests of a class one after another against the same database.
+/// The whole service on real Kestrel at a loopback port, over a SQLite file, so HTTP
+/// calls and SignalR WebSockets cross a real socket as a browser's do. The one host
+/// fixture of the web tests: the robot and presence servers are configurations of it
+/// (<see cref="Settings"/>, <see cref="BeforeStart"/>). As a class fixture
+/// (<c>IClassFixture</c>), classes run in parallel, the tests of a class one after
+/// another against the same database.
 /// </summary>
-public sealed class ChatApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class ChatApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>A foreign origin listed in <c>Chat:AllowedOrigins</c>.</summary>
     public const string AllowedOrigin = "https://allowed.example";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"chat-web-tests-{Guid.NewGuid():N}");
+    private readonly string? _ownFolder;
     private readonly List<ChatClient> _clients = [];
 
-    public ChatApp() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    /// <summary>A server with a database file of its own, deleted with the fixture.</summary>
+    public ChatApp()
+        : this(databasePath: null, new ServerLog())
+    {
+    }
+
+    /// <param name="databasePath">A SQLite file shared with other servers (its owner deletes it); null for one of its own.</param>
+    /// <param name="log">Where the server's log goes.</param>
+    protected ChatApp(string? databasePath, ServerLog log)
+    {
+        if (databasePath is null)
+        {
+            _ownFolder = Path.Combine(Path.GetTempPath(), $"chat-web-tests-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(_ownFolder);
+            databasePath = Path.Combine(_ownFolder, "chat.db");
+        }
+
+        DatabasePath = databasePath;
+        Log = log;
+        Settings["ConnectionStrings:Chat"] = $"Data Source={databasePath}";
+        Settings["Chat:AllowedOrigins:0"] = AllowedOrigin;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    public string DatabasePath => Path.Combine(_folder, "chat.db");
+    public string DatabasePath { get; }
 
     /// <summary>What the server logged at warning level and above.</summary>
-    public ServerLog Log { get; } = new();
+    public ServerLog Log { get; }
 
-    public ValueTask InitializeAsync()
+    /// <summary>Configuration the server starts with, over its appsettings; complete before it starts.</summary>
+    protected IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+
+    public async ValueTask InitializeAsync()
     {
+        await BeforeStart();
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.Single());
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>A client that has not registered: no cookie.</summary>
@@ -74,20 +101,25 @@ public sealed class ChatApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public override async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         foreach (var client in _clients)
         {
             await client.DisposeAsync();
         }
 
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
+        await AfterStop();
+        if (_ownFolder is not null)
         {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_ownFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
         }
 
         // The safety net under every test of the class: whatever was sent, the server
@@ -100,11 +132,23 @@ public sealed class ChatApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Runs before the server is configured: where the stub servers it is to talk to
+    /// start listening, so their addresses can go into <see cref="Settings"/>.
+    /// </summary>
+    protected virtual ValueTask BeforeStart() => ValueTask.CompletedTask;
+
+    /// <summary>Runs once the server has stopped: where what <see cref="BeforeStart"/> started is stopped.</summary>
+    protected virtual ValueTask AfterStop() => ValueTask.CompletedTask;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSetting("ConnectionStrings:Chat", $"Data Source={DatabasePath}");
-        builder.UseSetting("Chat:AllowedOrigins:0", AllowedOrigin);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

@@ -6,9 +6,11 @@ namespace Chat.Web.Tests.Support;
 
 /// <summary>
 /// Keeps what the server logs at warning level and above, so a test can show that
-/// a bad request was refused on purpose and did not end in an unexpected failure.
+/// a bad request was refused on purpose and did not end in an unexpected failure;
+/// and, from the categories named, information too.
 /// </summary>
-public sealed class ServerLog : ILoggerProvider
+/// <param name="informationFrom">Categories whose information a test reads (a sweeper's report).</param>
+public sealed class ServerLog(params string[] informationFrom) : ILoggerProvider
 {
     private readonly ConcurrentQueue<Entry> _entries = new();
 
@@ -26,18 +28,26 @@ public sealed class ServerLog : ILoggerProvider
     public IReadOnlyList<Entry> Unexpected =>
         [.. Errors.Where(e => !(e.Category.EndsWith(".DefaultHubDispatcher", StringComparison.Ordinal) && e.Error is HubException))];
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+    /// <summary>
+    /// Errors, and the service's own warnings (a failed sweep is one). The framework's
+    /// warnings about the test host (keys stored unencrypted) are not.
+    /// </summary>
+    public IReadOnlyList<Entry> Problems =>
+        [.. _entries.Where(e => e.Level >= LogLevel.Error || (e.Level == LogLevel.Warning && e.Category.StartsWith("Chat.", StringComparison.Ordinal)))];
+
+    public ILogger CreateLogger(string categoryName) =>
+        new Logger(categoryName, informationFrom.Contains(categoryName) ? LogLevel.Information : LogLevel.Warning, _entries);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<Entry> entries) : ILogger
+    private sealed class Logger(string category, LogLevel least, ConcurrentQueue<Entry> entries) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= least && logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

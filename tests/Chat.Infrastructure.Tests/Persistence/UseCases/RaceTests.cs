@@ -30,10 +30,10 @@ public abstract class RaceTests(TestDatabases databases)
         await using var database = await databases.CreateMigrated(Cancel);
         var host = await database.Store(User("host"), Cancel);
         var racers = await database.StoreAll(Users("racer", Racers), Cancel);
-        await using var app = await ChatApp.Start(database, Cancel);
-        await app.Send(new HostSession("lounge", Robot: null, MaxPlayers), host, Cancel);
+        await using var useCases = await UseCaseRunner.Start(database, Cancel);
+        await useCases.Send(new HostSession("lounge", Robot: null, MaxPlayers), host, Cancel);
 
-        var outcome = await Race.Run(racers, racer => app.Send(new TakeSeat("LOUNGE", Random: false), racer, Cancel));
+        var outcome = await Race.Run(racers, racer => useCases.Send(new TakeSeat("LOUNGE", Random: false), racer, Cancel));
 
         Assert.Equal(FreePlaces, outcome.Winners.Count);
         Assert.DoesNotContain(outcome.Failures, f => f is not (ConflictException or DomainException));
@@ -46,10 +46,10 @@ public abstract class RaceTests(TestDatabases databases)
         await using var database = await databases.CreateMigrated(Cancel);
         var host = await database.Store(User("host"), Cancel);
         var racers = await database.StoreAll(Users("racer", Racers), Cancel);
-        await using var app = await ChatApp.Start(database, Cancel);
-        await app.Send(new HostSession("lounge", Robot: null, MaxPlayers), host, Cancel);
+        await using var useCases = await UseCaseRunner.Start(database, Cancel);
+        await useCases.Send(new HostSession("lounge", Robot: null, MaxPlayers), host, Cancel);
 
-        var outcome = await Race.Run(racers, racer => app.Send(new TakeSeat(Room: null, Random: true), racer, Cancel));
+        var outcome = await Race.Run(racers, racer => useCases.Send(new TakeSeat(Room: null, Random: true), racer, Cancel));
 
         Assert.Equal(FreePlaces, outcome.Winners.Count);
         Assert.DoesNotContain(outcome.Failures, f => f is not (ConflictException or DomainException or NotFoundException));
@@ -60,10 +60,10 @@ public abstract class RaceTests(TestDatabases databases)
     public async Task Register_WhenTwentyRaceForOneNameInDifferentCases_ExactlyOneSucceeds()
     {
         await using var database = await databases.CreateMigrated(Cancel);
-        await using var app = await ChatApp.Start(database, Cancel);
+        await using var useCases = await UseCaseRunner.Start(database, Cancel);
         var spellings = Enumerable.Range(0, Racers).Select(i => Spelling("Zoëlinde", i)).ToList();
 
-        var outcome = await Race.Run(spellings, name => app.Send(new RegisterUser(name), caller: null, Cancel));
+        var outcome = await Race.Run(spellings, name => useCases.Send(new RegisterUser(name), caller: null, Cancel));
 
         Assert.Single(outcome.Winners);
         Assert.All(outcome.Failures, f => Assert.IsType<ConflictException>(f));
@@ -76,11 +76,11 @@ public abstract class RaceTests(TestDatabases databases)
     {
         await using var database = await databases.CreateMigrated(Cancel);
         var hosts = await database.StoreAll(Users("host", Racers / 2), Cancel);
-        await using var app = await ChatApp.Start(database, Cancel);
+        await using var useCases = await UseCaseRunner.Start(database, Cancel);
 
         var outcome = await Race.Run(
             hosts.Select((host, i) => (Host: host, Room: Spelling("Lounge", i))),
-            entry => app.Send(new HostSession(entry.Room, Robot: null, MaxPlayers), entry.Host, Cancel));
+            entry => useCases.Send(new HostSession(entry.Room, Robot: null, MaxPlayers), entry.Host, Cancel));
 
         Assert.Single(outcome.Winners);
         Assert.All(outcome.Failures, f => Assert.IsType<ConflictException>(f));

@@ -24,14 +24,14 @@ public abstract class SendMessageTests(TestDatabases databases)
     {
         await using var database = await databases.CreateMigrated(Cancel);
         var players = await database.StoreAll(Users("player", 3), Cancel);
-        await using var app = await ChatApp.Start(database, Cancel);
-        await Seat(app, players);
+        await using var useCases = await UseCaseRunner.Start(database, Cancel);
+        await Seat(useCases, players);
         var posts = players.SelectMany(p => Enumerable.Range(1, 20).Select(i => (Player: p, Text: $"{p.Username} says {i} 👋"))).ToList();
 
-        var outcome = await Race.Run(posts, post => app.Send(new SendMessage(post.Player.Username, Room, post.Text), post.Player, Cancel));
+        var outcome = await Race.Run(posts, post => useCases.Send(new SendMessage(post.Player.Username, Room, post.Text), post.Player, Cancel));
 
         Assert.Empty(outcome.Failures);
-        var history = await app.Ask(new GetMessages(Room, Limit: GetMessages.MaxLimit), players[0], Cancel);
+        var history = await useCases.Ask(new GetMessages(Room, Limit: GetMessages.MaxLimit), players[0], Cancel);
         var said = history.Where(m => m.From != Username.Server).ToList();
         Assert.Equal(posts.Select(p => p.Text).Order(StringComparer.Ordinal), said.Select(m => m.Message).Order(StringComparer.Ordinal));
         Assert.Equal(said.Select(m => m.Id).Order(), said.Select(m => m.Id));
@@ -48,13 +48,13 @@ public abstract class SendMessageTests(TestDatabases databases)
     {
         await using var database = await databases.CreateMigrated(Cancel);
         var players = await database.StoreAll(Users("player", 1), Cancel);
-        await using var app = await ChatApp.Start(database, Cancel);
-        await Seat(app, players);
+        await using var useCases = await UseCaseRunner.Start(database, Cancel);
+        await Seat(useCases, players);
         var alice = players[0];
 
         foreach (var text in new[] { "a\0b", "x\uD800y", "\uDC00" })
         {
-            await Assert.ThrowsAsync<ValidationException>(() => app.Send(new SendMessage(alice.Username, Room, text), alice, Cancel));
+            await Assert.ThrowsAsync<ValidationException>(() => useCases.Send(new SendMessage(alice.Username, Room, text), alice, Cancel));
         }
 
         await using var db = database.NewContext();
@@ -66,12 +66,12 @@ public abstract class SendMessageTests(TestDatabases databases)
     {
         await using var database = await databases.CreateMigrated(Cancel);
         var players = await database.StoreAll(Users("player", 1), Cancel);
-        await using var app = await ChatApp.Start(database, Cancel);
-        await Seat(app, players);
+        await using var useCases = await UseCaseRunner.Start(database, Cancel);
+        await Seat(useCases, players);
         var alice = players[0];
         using var hangUp = new CancellationTokenSource();
 
-        var appending = app.Singleton<IMessageLog>().Append(Draft(alice, "still here"), hangUp.Token);
+        var appending = useCases.Singleton<IMessageLog>().Append(Draft(alice, "still here"), hangUp.Token);
         await hangUp.CancelAsync();
         var posted = (await appending).Posted;
 
@@ -86,14 +86,14 @@ public abstract class SendMessageTests(TestDatabases databases)
     {
         await using var database = await databases.CreateMigrated(Cancel);
         var players = await database.StoreAll(Users("player", 1), Cancel);
-        await using var app = await ChatApp.Start(database, Cancel);
-        await Seat(app, players);
+        await using var useCases = await UseCaseRunner.Start(database, Cancel);
+        await Seat(useCases, players);
         var alice = players[0];
         using var hungUp = new CancellationTokenSource();
         await hungUp.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            async () => await app.Singleton<IMessageLog>().Append(Draft(alice, "too late"), hungUp.Token));
+            async () => await useCases.Singleton<IMessageLog>().Append(Draft(alice, "too late"), hungUp.Token));
 
         await using var db = database.NewContext();
         Assert.False(await db.Messages.AnyAsync(m => m.SenderId == alice.Id, Cancel));
@@ -103,12 +103,12 @@ public abstract class SendMessageTests(TestDatabases databases)
         new(sender.Id, sender.Username, RoomName.Of(Room), text, DateTimeOffset.UtcNow);
 
     /// <summary>The first player hosts the room, the others join it; room for all of them and one more.</summary>
-    private static async Task Seat(ChatApp app, IReadOnlyList<User> players)
+    private static async Task Seat(UseCaseRunner useCases, IReadOnlyList<User> players)
     {
-        await app.Send(new HostSession(Room, Robot: null, players.Count + 1), players[0], Cancel);
+        await useCases.Send(new HostSession(Room, Robot: null, players.Count + 1), players[0], Cancel);
         foreach (var player in players.Skip(1))
         {
-            await app.Send(new TakeSeat(Room, Random: false), player, Cancel);
+            await useCases.Send(new TakeSeat(Room, Random: false), player, Cancel);
         }
     }
 }

@@ -1,43 +1,39 @@
-using System.Net;
 using Chat.Infrastructure.Persistence;
 using Chat.Infrastructure.Presence;
 using Chat.Infrastructure.Realtime;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Chat.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Chat.Web.Tests.Presence.Support;
 
 /// <summary>
-/// One server process of the service on real Kestrel at a loopback port, over the
-/// SQLite file it is given, with presence times short enough for a test: two of
-/// them over one file are two processes sharing a database. Sweeps every 200 ms;
-/// a connection nobody vouches for is stale after 5 s.
+/// One server process of the service (<see cref="ChatApp"/>) over the SQLite file it
+/// is given, with presence times short enough for a test: two of them over one file
+/// are two processes sharing a database. Sweeps every 200 ms; a connection nobody
+/// vouches for is stale after 5 s.
 /// </summary>
-public sealed class PresenceApp(string databasePath, TimeSpan disconnectGrace) : WebApplicationFactory<Program>
+public sealed class PresenceApp : ChatApp
 {
     public static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(200);
 
-    public TimeSpan DisconnectGrace => disconnectGrace;
+    private const string SweeperCategory = "Chat.Infrastructure.Presence.PresenceSweeper";
 
-    public string DatabasePath => databasePath;
-
-    /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
-    public Uri BaseAddress { get; private set; } = null!;
-
-    /// <summary>What this process logged about presence, and its warnings and errors.</summary>
-    public PresenceLog Log { get; } = new();
-
-    public void Start()
+    public PresenceApp(string databasePath, TimeSpan disconnectGrace)
+        : base(databasePath, new ServerLog(informationFrom: SweeperCategory))
     {
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        StartServer();
-        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        DisconnectGrace = disconnectGrace;
+        Settings["Chat:DisconnectGrace"] = disconnectGrace.ToString("c");
+        Settings["Chat:PresenceSweepInterval"] = SweepInterval.ToString("c");
+        Settings["Chat:ConnectionStaleAfter"] = TimeSpan.FromSeconds(5).ToString("c");
     }
+
+    public TimeSpan DisconnectGrace { get; }
+
+    /// <summary>How many players this process's sweeps took out, as they reported it.</summary>
+    public int PlayersExpired =>
+        Log.Entries.Where(e => e.Category == SweeperCategory && e.Text.EndsWith("players left their sessions after the disconnect grace period", StringComparison.Ordinal))
+            .Sum(e => int.Parse(e.Text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>
     /// Returns once this process has run a whole sweep (heartbeat, sign-out check
@@ -78,20 +74,6 @@ public sealed class PresenceApp(string databasePath, TimeSpan disconnectGrace) :
                 && !await records.AnyAsync(c => c.ClosedAtMs == null, TestContext.Current.CancellationToken);
         },
         $"{BaseAddress} to record that {username}'s connections closed");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSetting("ConnectionStrings:Chat", $"Data Source={databasePath}");
-        builder.UseSetting("Chat:DisconnectGrace", disconnectGrace.ToString("c"));
-        builder.UseSetting("Chat:PresenceSweepInterval", SweepInterval.ToString("c"));
-        builder.UseSetting("Chat:ConnectionStaleAfter", TimeSpan.FromSeconds(5).ToString("c"));
-        builder.ConfigureLogging(logging =>
-        {
-            logging.ClearProviders();
-            logging.AddProvider(Log);
-        });
-    }
 
     private async Task<long> LastHeartbeat()
     {

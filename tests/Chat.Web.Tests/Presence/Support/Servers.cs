@@ -19,17 +19,15 @@ public abstract class Servers(int count, TimeSpan disconnectGrace) : IAsyncLifet
 
     public TimeSpan DisconnectGrace => disconnectGrace;
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
         for (var i = 0; i < count; i++)
         {
             var app = new PresenceApp(Path.Combine(_folder, "chat.db"), disconnectGrace);
             _apps.Add(app);
-            app.Start();
+            await app.InitializeAsync();
         }
-
-        return ValueTask.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()

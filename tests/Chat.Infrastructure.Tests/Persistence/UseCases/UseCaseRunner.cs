@@ -16,13 +16,13 @@ namespace Chat.Infrastructure.Tests.Persistence.UseCases;
 /// on behalf of the given caller. The hosted services (the group-commit message
 /// log) run as in the host. Real-time broadcasts go to a substitute.
 /// </summary>
-internal sealed class ChatApp : IAsyncDisposable
+internal sealed class UseCaseRunner : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private ChatApp(ServiceProvider services) => _services = services;
+    private UseCaseRunner(ServiceProvider services) => _services = services;
 
-    public static async Task<ChatApp> Start(TestDatabase database, CancellationToken cancellationToken)
+    public static async Task<UseCaseRunner> Start(TestDatabase database, CancellationToken cancellationToken)
     {
         var configuration = database.Configuration;
         var services = new ServiceCollection()
@@ -33,13 +33,13 @@ internal sealed class ChatApp : IAsyncDisposable
             .AddSingleton(Substitute.For<IChatBroadcaster>())
             .AddScoped<TestCurrentUser>()
             .AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>());
-        var app = new ChatApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
-        foreach (var hosted in app._services.GetServices<IHostedService>())
+        var useCases = new UseCaseRunner(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+        foreach (var hosted in useCases._services.GetServices<IHostedService>())
         {
             await hosted.StartAsync(cancellationToken);
         }
 
-        return app;
+        return useCases;
     }
 
     /// <summary>Runs a use case as <paramref name="caller"/>, or anonymously when null.</summary>
@@ -58,7 +58,7 @@ internal sealed class ChatApp : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, cancellationToken);
     }
 
-    /// <summary>A singleton of the composed app, such as the message log itself.</summary>
+    /// <summary>A singleton of the composed use cases, such as the message log itself.</summary>
     public T Singleton<T>()
         where T : notnull => _services.GetRequiredService<T>();
 

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace Chat.Web;
+
+/// <summary>
+/// What a fresh install relies on, in code so that it holds without appsettings.json:
+/// the offline robot <c>eliza</c> on offer, and framework logging kept quiet (no line
+/// per SQL statement). Added as the lowest-priority configuration source, so
+/// appsettings*.json, environment variables and the command line still override each value.
+/// </summary>
+public static class HostDefaults
+{
+    public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+
+        // The hub refuses calls by throwing HubException, which SignalR logs as an error.
+        ["Logging:LogLevel:Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher"] = "Critical",
+        ["Robot:Models:eliza:Provider"] = "Offline",
+        ["Robot:Models:eliza:Seed"] = "1",
+    };
+
+    /// <summary>Puts <see cref="Settings"/> under every other configuration source.</summary>
+    public static ConfigurationManager AddHostDefaults(this ConfigurationManager configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ((IConfigurationBuilder)configuration).Sources.Insert(0, new MemoryConfigurationSource { InitialData = Settings });
+        return configuration;
+    }
+}
