@@ -32,8 +32,7 @@ public sealed class PresenceApp : ChatApp
 
     /// <summary>How many players this process's sweeps took out, as they reported it.</summary>
     public int PlayersExpired =>
-        Log.Entries.Where(e => e.Category == SweeperCategory && e.Text.EndsWith("players left their sessions after the disconnect grace period", StringComparison.Ordinal))
-            .Sum(e => int.Parse(e.Text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+        Log.Entries.Count(e => e.Category == SweeperCategory && e.Text.EndsWith("after the disconnect grace period", StringComparison.Ordinal));
 
     /// <summary>
     /// Returns once this process has run a whole sweep (heartbeat, sign-out check
