@@ -18,7 +18,9 @@ public static class Messages
         [FromQuery(Name = "after_id")] long? afterId,
         [FromQuery(Name = "before_id")] long? beforeId,
         [FromQuery(Name = "limit")] int? limit,
+        [FromQuery(Name = "after_seq")] long? afterSeq,
+        [FromQuery(Name = "before_seq")] long? beforeSeq,
         ISender sender,
         CancellationToken ct) =>
-        TypedResults.Ok(new MessagesResponse("Messages", await sender.Send(new GetMessages(room, afterId, beforeId, limit), ct)));
+        TypedResults.Ok(new MessagesResponse("Messages", await sender.Send(new GetMessages(room, afterId, beforeId, limit, afterSeq, beforeSeq), ct)));
 }

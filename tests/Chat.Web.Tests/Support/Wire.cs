@@ -15,7 +15,7 @@ public static partial class Wire
     public static readonly string[] SessionMembers =
         ["id", "room", "robot", "host_id", "host", "state", "max_players_allowed", "players", "created_at"];
 
-    public static readonly string[] MessageMembers = ["id", "session_id", "room", "from", "message", "timestamp", "kind"];
+    public static readonly string[] MessageMembers = ["id", "session_id", "room", "from", "message", "timestamp", "kind", "seq", "client_msg_id"];
 
     /// <summary>Asserts a 200 with a JSON body and returns the body.</summary>
     public static async Task<JsonElement> Ok(HttpResponseMessage response)

@@ -42,8 +42,12 @@ public sealed class SessionCommitter(IChatDbContext db, Announcements announceme
             announcements.MessagePosted(notice.ToDto(session.Room));
         }
 
+        // A player's arrival changes no player, host or state: the room hears the notice only.
         var dto = session.ToDto();
-        announcements.SessionUpdated(dto);
+        if (events.Any(e => e is not PlayerArrived))
+        {
+            announcements.SessionUpdated(dto);
+        }
 
         // After the room has been told, so the leaver's own connection sees its leave
         // confirmed and nothing of the room after it.
