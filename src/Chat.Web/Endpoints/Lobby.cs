@@ -2,8 +2,7 @@ using Chat.Application.Common.Models;
 using Chat.Application.Sessions.HostSession;
 using Chat.Application.Sessions.TakeSeat;
 using Chat.Application.Sessions.LeaveSession;
-using Chat.Application.Sessions.ListSessions;
-using Chat.Web.Errors;
+using Chat.Application.Users.GetCurrentUser;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -11,16 +10,25 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chat.Web.Endpoints;
 
-/// <summary>The seed's one lobby call that hosts, joins or (beyond the seed) leaves, chosen by <c>type</c>.</summary>
+/// <summary>
+/// <c>/api/lobby</c>: <c>GET</c> welcomes the signed-in user; <c>POST</c> is the seed's one
+/// lobby call that hosts, joins or (beyond the seed) leaves, chosen by <c>type</c>.
+/// </summary>
 public static class Lobby
 {
     public sealed record LobbyRequest(string? Type, string? Room, string? Robot, int? MaxPlayersAllowed, bool? Random);
 
     public static RouteGroupBuilder MapLobby(this RouteGroupBuilder api)
     {
+        api.MapGet("/lobby", Welcome).RequireAuthorization().WithName("GetCurrentUser");
         api.MapPost("/lobby", Act).RequireAuthorization().WithName("LobbyAction");
-        api.MapGet("/lobby/sessions", List).WithName("ListSessions");
         return api;
+    }
+
+    private static async Task<Ok<WelcomeResponse>> Welcome(ISender sender, CancellationToken ct)
+    {
+        var user = await sender.Send(new GetCurrentUser(), ct);
+        return TypedResults.Ok(new WelcomeResponse($"Welcome {user.Username}!", new CurrentUserData(user)));
     }
 
     private static async Task<IResult> Act(LobbyRequest request, ISender sender, HttpContext http, CancellationToken ct)
@@ -43,10 +51,4 @@ public static class Lobby
 
     private static Ok<LobbyResponse> Entered(string message, SessionDto session, HttpContext http) =>
         TypedResults.Ok(new LobbyResponse(message, new RoomData(session.Room), true, HubAddress.Of(http.Request)));
-
-    private static async Task<Ok<SessionsResponse>> List(ISender sender, CancellationToken ct)
-    {
-        var sessions = await sender.Send(new ListSessions(), ct);
-        return TypedResults.Ok(new SessionsResponse("Game sessions", sessions.Pending, sessions.Active));
-    }
 }
