@@ -1,10 +1,14 @@
+using System.Globalization;
 using Chat.Application.Messages.GetMessages;
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Chat.Web.Endpoints;
 
+/// <summary><c>GET /api/sessions/{room}/messages</c>: a page of a room's history.</summary>
 public static class Messages
 {
     public static RouteGroupBuilder MapMessages(this RouteGroupBuilder api)
@@ -13,12 +17,50 @@ public static class Messages
         return api;
     }
 
+    /// <summary>
+    /// The numbers are taken as text and read here, so an unreadable one is refused as
+    /// a field of its own (<c>errors.after_id</c>) rather than by the framework's binder.
+    /// </summary>
     private static async Task<Ok<MessagesResponse>> History(
         string room,
-        [FromQuery(Name = "after_id")] long? afterId,
-        [FromQuery(Name = "before_id")] long? beforeId,
-        [FromQuery(Name = "limit")] int? limit,
+        [FromQuery(Name = "after_id")] string? afterId,
+        [FromQuery(Name = "before_id")] string? beforeId,
+        [FromQuery(Name = "limit")] string? limit,
         ISender sender,
-        CancellationToken ct) =>
-        TypedResults.Ok(new MessagesResponse("Messages", await sender.Send(new GetMessages(room, afterId, beforeId, limit), ct)));
+        CancellationToken ct)
+    {
+        var unreadable = new List<ValidationFailure>();
+        var query = new GetMessages(
+            room,
+            QueryNumber.Read<long>(afterId, "after_id", unreadable),
+            QueryNumber.Read<long>(beforeId, "before_id", unreadable),
+            QueryNumber.Read<int>(limit, "limit", unreadable));
+        if (unreadable.Count > 0)
+        {
+            throw new ValidationException(unreadable);
+        }
+
+        return TypedResults.Ok(new MessagesResponse("Messages", await sender.Send(query, ct)));
+    }
+}
+
+/// <summary>Reads a whole number from a query string value: absent is none; anything else, empty included, must be an integer.</summary>
+internal static class QueryNumber
+{
+    public static T? Read<T>(string? text, string name, List<ValidationFailure> unreadable)
+        where T : struct, System.Numerics.IBinaryInteger<T>
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (T.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        unreadable.Add(new ValidationFailure(name, $"{name} must be a whole number."));
+        return null;
+    }
 }
