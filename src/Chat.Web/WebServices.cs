@@ -3,6 +3,7 @@ using Chat.Web.Errors;
 using Chat.Web.Hubs;
 using Chat.Web.Identity;
 using Chat.Web.Json;
+using Chat.Web.Limits;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 
@@ -26,11 +27,14 @@ public static class WebServices
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddSeedMembers);
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
+        services.AddChatLimits();
+
         services.AddSingleton<HubErrorFilter>();
         services.AddSingleton<HubOriginCheck>();
         services.AddSignalR(o =>
             {
                 o.AddFilter<HubErrorFilter>();
+                o.AddFilter<HubLimitFilter>();
                 o.MaximumReceiveMessageSize = MaxRequestBodyBytes;
             })
             .AddJsonProtocol(o => JsonConventions.Apply(o.PayloadSerializerOptions));

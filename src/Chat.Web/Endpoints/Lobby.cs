@@ -3,6 +3,7 @@ using Chat.Application.Sessions.HostSession;
 using Chat.Application.Sessions.TakeSeat;
 using Chat.Application.Sessions.LeaveSession;
 using Chat.Application.Users.GetCurrentUser;
+using Chat.Web.Limits;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -21,7 +22,7 @@ public static class Lobby
     public static RouteGroupBuilder MapLobby(this RouteGroupBuilder api)
     {
         api.MapGet("/lobby", Welcome).RequireAuthorization().WithName("GetCurrentUser");
-        api.MapPost("/lobby", Act).RequireAuthorization().WithName("LobbyAction");
+        api.MapPost("/lobby", Act).RequireAuthorization().RequireRateLimiting(RequestLimits.LobbyActions).WithName("LobbyAction");
         return api;
     }
 

@@ -1,5 +1,6 @@
 using Chat.Application.Users.RegisterUser;
 using Chat.Web.Identity;
+using Chat.Web.Limits;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -14,7 +15,7 @@ public static class Registration
 
     public static RouteGroupBuilder MapRegistration(this RouteGroupBuilder api)
     {
-        api.MapPost("/register", Register).WithName("RegisterUser");
+        api.MapPost("/register", Register).RequireRateLimiting(RequestLimits.Registrations).WithName("RegisterUser");
         return api;
     }
 
