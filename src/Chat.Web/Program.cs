@@ -24,7 +24,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapGroup("/api").MapStatus().MapRegistration().MapLobby().MapLobbySessions().MapLobbyUsers().MapRobots().MapMessages().MapLogout();
-app.MapHub<ChatHub>(HubAddress.Path);
+app.MapChatHub();
 
 await app.RunAsync();
 

@@ -35,7 +35,8 @@ public static class WebServices
             {
                 o.AddFilter<HubErrorFilter>();
                 o.AddFilter<HubLimitFilter>();
-                o.MaximumReceiveMessageSize = MaxRequestBodyBytes;
+                o.MaximumReceiveMessageSize = ChatHubEndpoint.MaxReceiveMessageSize;
+                o.MaximumParallelInvocationsPerClient = ChatHubEndpoint.MaxParallelInvocationsPerClient;
             })
             .AddJsonProtocol(o => JsonConventions.Apply(o.PayloadSerializerOptions));
         services.AddSignalRBroadcaster<ChatHub>();
