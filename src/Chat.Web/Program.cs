@@ -25,6 +25,7 @@ app.UseRateLimiter();
 
 app.MapGroup("/api").MapStatus().MapRegistration().MapLobby().MapLobbySessions().MapLobbyUsers().MapRobots().MapMessages().MapLogout();
 app.MapChatHub();
+app.MapApiDocument();
 
 await app.RunAsync();
 

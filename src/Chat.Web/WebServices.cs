@@ -1,4 +1,5 @@
 using Chat.Infrastructure;
+using Chat.Web.Endpoints;
 using Chat.Web.Errors;
 using Chat.Web.Hubs;
 using Chat.Web.Identity;
@@ -28,6 +29,7 @@ public static class WebServices
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
         services.AddChatLimits();
+        services.AddApiDocument();
 
         services.AddSingleton<HubErrorFilter>();
         services.AddSingleton<HubOriginCheck>();

@@ -17,12 +17,28 @@ namespace Chat.Web.Endpoints;
 /// </summary>
 public static class Lobby
 {
-    public sealed record LobbyRequest(string? Type, string? Room, string? Robot, int? MaxPlayersAllowed, bool? Random);
+    public sealed record LobbyRequest(string? Type, string? Room = null, string? Robot = null, int? MaxPlayersAllowed = null, bool? Random = null);
 
     public static RouteGroupBuilder MapLobby(this RouteGroupBuilder api)
     {
-        api.MapGet("/lobby", Welcome).RequireAuthorization().WithName("GetCurrentUser");
-        api.MapPost("/lobby", Act).RequireAuthorization().RequireRateLimiting(RequestLimits.LobbyActions).WithName("LobbyAction");
+        api.MapGet("/lobby", Welcome)
+            .RequireAuthorization()
+            .WithName("GetCurrentUser")
+            .WithTags("Lobby")
+            .WithSummary("Welcomes the signed-in user and shows their state.")
+            .ProducesProblems(StatusCodes.Status401Unauthorized);
+        api.MapPost("/lobby", Act)
+            .RequireAuthorization()
+            .RequireRateLimiting(RequestLimits.LobbyActions)
+            .WithName("LobbyAction")
+            .WithTags("Lobby")
+            .WithSummary("Hosts, joins or leaves a session, as type says.")
+            .WithDescription(
+                "`{\"type\": \"host\", \"room\", \"robot\"?, \"max_players_allowed\"?}`, `{\"type\": \"join\", \"room\"}`, " +
+                "`{\"type\": \"join\", \"random\": true}` or `{\"type\": \"leave\"}`. Host and join answer with the room and the hub " +
+                "address (`ws`); leave answers with `message` and `did_succeed` only.")
+            .Produces<LobbyResponse>()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests);
         return api;
     }
 

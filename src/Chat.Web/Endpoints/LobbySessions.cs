@@ -9,7 +9,8 @@ public static class LobbySessions
 {
     public static RouteGroupBuilder MapLobbySessions(this RouteGroupBuilder api)
     {
-        api.MapGet("/lobby/sessions", List).WithName("ListSessions");
+        api.MapGet("/lobby/sessions", List).WithName("ListSessions")
+            .WithTags("Lobby").WithSummary("Lists the pending and active sessions.");
         return api;
     }
 

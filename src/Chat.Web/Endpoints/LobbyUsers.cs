@@ -9,7 +9,8 @@ public static class LobbyUsers
 {
     public static RouteGroupBuilder MapLobbyUsers(this RouteGroupBuilder api)
     {
-        api.MapGet("/lobby/users", List).WithName("ListUsers");
+        api.MapGet("/lobby/users", List).WithName("ListUsers")
+            .WithTags("Lobby").WithSummary("Lists the signed-in users.");
         return api;
     }
 

@@ -11,7 +11,11 @@ public static class Logout
 {
     public static RouteGroupBuilder MapLogout(this RouteGroupBuilder api)
     {
-        api.MapMethods("/logout", [HttpMethods.Get, HttpMethods.Post], SignOut).RequireAuthorization().WithName("Logout");
+        api.MapMethods("/logout", [HttpMethods.Get, HttpMethods.Post], SignOut).RequireAuthorization()
+            .WithName("Logout")
+            .WithTags("Users")
+            .WithSummary("Ends the sign-in, takes the user out of their session and frees the name.")
+            .ProducesProblems(StatusCodes.Status401Unauthorized);
         return api;
     }
 

@@ -13,7 +13,16 @@ public static class Messages
 {
     public static RouteGroupBuilder MapMessages(this RouteGroupBuilder api)
     {
-        api.MapGet("/sessions/{room}/messages", History).RequireAuthorization().WithName("GetMessages");
+        api.MapGet("/sessions/{room}/messages", History)
+            .RequireAuthorization()
+            .WithName("GetMessages")
+            .WithTags("Messages")
+            .WithSummary("A page of a session's messages, oldest first.")
+            .WithDescription(
+                "No ids: the latest `limit`; `before_id`: the latest `limit` before it; `after_id`: the oldest `limit` after it " +
+                "(what a reconnecting client asks for); both: the oldest `limit` of that range. `limit` defaults to 50; above 500 it is 500.")
+            .WithIntegerQuery("after_id", "before_id", "limit")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return api;
     }
 

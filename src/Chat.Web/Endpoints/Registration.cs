@@ -15,7 +15,12 @@ public static class Registration
 
     public static RouteGroupBuilder MapRegistration(this RouteGroupBuilder api)
     {
-        api.MapPost("/register", Register).RequireRateLimiting(RequestLimits.Registrations).WithName("RegisterUser");
+        api.MapPost("/register", Register)
+            .RequireRateLimiting(RequestLimits.Registrations)
+            .WithName("RegisterUser")
+            .WithTags("Users")
+            .WithSummary("Registers a name and signs the caller in (sets the auth cookie).")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests);
         return api;
     }
 
