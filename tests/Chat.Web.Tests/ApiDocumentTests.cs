@@ -75,6 +75,18 @@ public sealed class ApiDocumentTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
+    public async Task Document_ProblemSchema_HasEveryMemberARealProblemCarries()
+    {
+        var document = await Document();
+        var documented = Schema(document, Response(document, "/api/register", "post", "400"), "application/problem+json")
+            .GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
+
+        var problem = await Wire.ValidationProblem(await app.Anonymous().PostRaw("/api/register", "{\"username\": 5}"), "username");
+
+        Assert.All(problem.Members(), member => Assert.Contains(member, documented));
+    }
+
+    [Fact]
     public async Task Document_HistoryNumbersAreIntegers()
     {
         var parameters = (await Document()).GetProperty("paths").GetProperty("/api/sessions/{room}/messages").GetProperty("get").GetProperty("parameters").Items();

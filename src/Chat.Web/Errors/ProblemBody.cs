@@ -3,7 +3,8 @@ namespace Chat.Web.Errors;
 /// <summary>
 /// The shape of every failure body as the API document describes it: RFC 9457 members
 /// and the seed's <c>did_succeed</c> and <c>message</c>; <c>errors</c> on validation
-/// failures, field name to reasons. <see cref="Problems"/> writes it.
+/// failures, field name to reasons; <c>trace_id</c> to quote when reporting a problem.
+/// <see cref="Problems"/> writes it.
 /// </summary>
 public sealed record ProblemBody(
     string Title,
@@ -13,4 +14,5 @@ public sealed record ProblemBody(
     string Message,
     string? Type = null,
     string? Instance = null,
-    IReadOnlyDictionary<string, string[]>? Errors = null);
+    IReadOnlyDictionary<string, string[]>? Errors = null,
+    string? TraceId = null);
