@@ -76,7 +76,9 @@ public sealed record Failure(int Status, string Message, IDictionary<string, str
             return new Failure(StatusCodes.Status400BadRequest, reason, new Dictionary<string, string[]> { [member] = [reason] });
         }
 
-        return new Failure(StatusCodes.Status400BadRequest, "The request body is not valid JSON: send one JSON object.");
+        return json.InnerException is JsonException
+            ? new Failure(StatusCodes.Status400BadRequest, "The request body is not valid JSON: send one JSON object.")
+            : new Failure(StatusCodes.Status400BadRequest, NoBody);
     }
 
     /// <summary>The top-level member a path such as <c>$.max_players_allowed</c> or <c>$['room'][0]</c> starts at.</summary>
