@@ -16,6 +16,7 @@ namespace Chat.Web.Tests;
 /// What one connection may hold on the server is bounded: a client whose socket stops
 /// reading while its room is busy is cut off, and the room goes on for everyone else.
 /// </summary>
+[Collection(HeavyLoadCollection.Name)]
 public sealed class SlowReaderTests(ChatApp app) : IClassFixture<ChatApp>
 {
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Chat.Web.Tests.Limits;
 
 /// <summary>The limits as they are when nothing is configured: 20 registrations a minute per address, 60 lobby actions a minute per user, 5 messages a second per user with bursts of 10.</summary>
+[Collection(HeavyLoadCollection.Name)]
 public sealed class DefaultLimitsTests(DefaultLimitsApp app) : IClassFixture<DefaultLimitsApp>
 {
     private const int Burst = 10;
