@@ -21,9 +21,11 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
-app.MapGroup("/api").MapStatus().MapUsers().MapLobby().MapRobots().MapMessages();
-app.MapHub<ChatHub>(HubAddress.Path);
+app.MapGroup("/api").MapStatus().MapRegistration().MapLobby().MapLobbySessions().MapLobbyUsers().MapRobots().MapMessages().MapLogout();
+app.MapChatHub();
+app.MapApiDocument();
 
 await app.RunAsync();
 
