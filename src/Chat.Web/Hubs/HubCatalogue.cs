@@ -25,9 +25,9 @@ public static class HubCatalogue
     [
         new(
             "join",
-            """{"room": "lounge", "username": "alice"}""",
-            """{"room": "lounge", "messages": [Message]}""",
-            "Starts the room's broadcasts to this connection. The result holds the latest 50 messages before the caller's own join notice, oldest first; the notice `\"<username> has joined the room.\"` then arrives as a `message` event to the whole room, the caller included. Send `join` again after every reconnect.",
+            """{"room": "lounge", "username": "alice", "after_seq": 41}""",
+            """{"room": "lounge", "messages": [Message], "complete": true, "session": Session}""",
+            "Starts the room's broadcasts to this connection. Without `after_seq`, `messages` holds the latest 50 messages, oldest first; with it, the messages after that seq, oldest first, at most 500, and `complete` is false when more remain to fetch with `GET /api/sessions/{room}/messages?after_seq=`. `session` is the room's session now. The seat's first `join` posts `\"<username> has joined the room.\"`, which arrives as a `message` event to the whole room, the caller included (it is not in `messages`); a later `join` of the same seat (a reconnect, a reload, a second tab) is silent. Send `join` again after every reconnect, with the last `seq` you hold.",
             [
                 "A blank (missing, null, empty or only spaces) room or username: `Username and room name are required!`.",
                 "A username that is not the signed-in name exactly as registered, or a caller who is not a player of that session: a sentence saying so.",
@@ -36,11 +36,11 @@ public static class HubCatalogue
             "none"),
         new(
             "message",
-            """{"from": "alice", "room": "lounge", "message": "hi"}""",
+            """{"from": "alice", "room": "lounge", "message": "hi", "client_msg_id": "c-17"}""",
             "Message (the stored message)",
-            "Stores the text, then broadcasts it to the room as a `message` event (the sender's connections included) and returns it.",
+            "Stores the text, then broadcasts it to the room as a `message` event (the sender's connections included) and returns it. `client_msg_id` (optional, 1-64 letters, digits, `-` or `_`): sending the same one again in the same session (after a lost acknowledgement, a reconnect, from a second tab) returns the message stored the first time, same `id` and `seq`, and stores and broadcasts nothing.",
             [
-                "`from` is not the signed-in user, the user is not a player of that session, the session has ended, or the text is empty after trimming or longer than 2000 characters: the call fails with a sentence saying which; nothing is stored or broadcast, and no event is sent.",
+                "`from` is not the signed-in user, the user is not a player of that session, the session has ended, the text is empty after trimming or longer than 2000 characters, or `client_msg_id` breaks its rule: the call fails with a sentence saying which; nothing is stored or broadcast, and no event is sent.",
                 "Over the limit: the call fails with a sentence that starts `You are sending messages too fast` and says when to try again; nothing is stored.",
             ],
             string.Create(
