@@ -237,6 +237,24 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("HubConnections", (string)null);
                 });
 
+            modelBuilder.Entity("Chat.Infrastructure.Robots.Leases.RobotTurnLeaseRecord", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("UntilMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("RobotTurnLeases", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -301,6 +319,15 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasOne("Chat.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Robots.Leases.RobotTurnLeaseRecord", b =>
+                {
+                    b.HasOne("Chat.Domain.Sessions.ChatSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

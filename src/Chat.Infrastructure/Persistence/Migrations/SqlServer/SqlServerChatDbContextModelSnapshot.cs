@@ -238,6 +238,24 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("HubConnections", (string)null);
                 });
 
+            modelBuilder.Entity("Chat.Infrastructure.Robots.Leases.RobotTurnLeaseRecord", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("UntilMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("RobotTurnLeases", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -302,6 +320,15 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Chat.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Robots.Leases.RobotTurnLeaseRecord", b =>
+                {
+                    b.HasOne("Chat.Domain.Sessions.ChatSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

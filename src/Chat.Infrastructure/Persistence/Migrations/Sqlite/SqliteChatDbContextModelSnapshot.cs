@@ -224,6 +224,24 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("HubConnections", (string)null);
                 });
 
+            modelBuilder.Entity("Chat.Infrastructure.Robots.Leases.RobotTurnLeaseRecord", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("RobotTurnLeases", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -286,6 +304,15 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Chat.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Robots.Leases.RobotTurnLeaseRecord", b =>
+                {
+                    b.HasOne("Chat.Domain.Sessions.ChatSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
