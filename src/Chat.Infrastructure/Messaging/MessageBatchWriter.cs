@@ -121,14 +121,7 @@ internal sealed class MessageBatchWriter : IDisposable
     private MessageOutcome? Post(PendingMessage pending)
     {
         var draft = pending.Draft;
-        var post = _post
-            .Set(MessageStatements.Parameters.Room, draft.Room.Key)
-            .Set(nameof(ChatMessage.SenderId), draft.SenderId)
-            .Set(nameof(ChatMessage.Sender), draft.Sender)
-            .Set(nameof(ChatMessage.Text), draft.Text)
-            .Set(nameof(ChatMessage.Timestamp), draft.Timestamp)
-            .Set(nameof(ChatMessage.ClientMsgId), draft.ClientMsgId)
-            .Command;
+        var post = WithDraft(_post, draft).Set(MessageStatements.Parameters.Room, draft.Room.Key).Command;
         int sessionId;
         long seq;
         long? id;
@@ -158,17 +151,21 @@ internal sealed class MessageBatchWriter : IDisposable
         return Resent(draft, sessionId);
     }
 
-    /// <summary>SQLite's second step: the row at the seq taken, unless it is a resend.</summary>
-    private long? Insert(MessageDraft draft, int sessionId, long seq)
-    {
-        var insert = _insert!
-            .Set(MessageStatements.Parameters.Session, sessionId)
-            .Set(nameof(ChatMessage.Seq), seq)
+    /// <summary>The message's own columns, bound from the draft.</summary>
+    private static BoundCommand WithDraft(BoundCommand command, MessageDraft draft) =>
+        command
             .Set(nameof(ChatMessage.SenderId), draft.SenderId)
             .Set(nameof(ChatMessage.Sender), draft.Sender)
             .Set(nameof(ChatMessage.Text), draft.Text)
             .Set(nameof(ChatMessage.Timestamp), draft.Timestamp)
-            .Set(nameof(ChatMessage.ClientMsgId), draft.ClientMsgId)
+            .Set(nameof(ChatMessage.ClientMsgId), draft.ClientMsgId);
+
+    /// <summary>SQLite's second step: the row at the seq taken, unless it is a resend.</summary>
+    private long? Insert(MessageDraft draft, int sessionId, long seq)
+    {
+        var insert = WithDraft(_insert!, draft)
+            .Set(MessageStatements.Parameters.Session, sessionId)
+            .Set(nameof(ChatMessage.Seq), seq)
             .Command;
         return insert.ExecuteScalar() is { } id and not DBNull ? Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
