@@ -11,6 +11,7 @@ builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddWe
 var app = builder.Build();
 await app.Services.MigrateChatDatabase();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<HubOriginCheck>();
@@ -21,6 +22,7 @@ app.UseAuthorization();
 
 app.MapGroup("/api").MapStatus().MapUsers().MapLobby().MapRobots().MapMessages();
 app.MapHub<ChatHub>(HubAddress.Path);
+app.MapHealth();
 
 await app.RunAsync();
 
