@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Chat.Cluster.Tests.Infrastructure;
+
+namespace Chat.Cluster.Tests;
+
+/// <summary>Redis is a convenience, not a dependency of storing: losing it loses only live events between nodes, for a while.</summary>
+public sealed class RedisOutageTests(ChatCluster cluster)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task RedisStoppedMidConversation_SendsAreStillAcknowledgedAndStored_AndLiveDeliveryResumesWhenItIsBack()
+    {
+        await cluster.Ready();
+        var room = Names.Room();
+        await using var alice = await Player.SignUp(cluster.NodeA.BaseAddress);
+        await alice.Host(room);
+        await using var bob = await Player.SignUp(cluster.NodeB.BaseAddress);
+        await bob.Join(room);
+        var aliceOnA = await alice.Enter(room);
+        var bobOnB = await bob.Enter(room);
+
+        var prefix = $"outage-{Guid.NewGuid():N}";
+        await aliceOnA.Say(room, $"{prefix} before");
+        await bobOnB.WaitForText($"{prefix} before", Patience);
+
+        var logMarkA = cluster.NodeA.Process.LineCount;
+        await cluster.Redis.Stop();
+        var acknowledged = new List<long>();
+        try
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                var speaker = i % 2 == 0 ? aliceOnA : bobOnB;
+                var clock = Stopwatch.StartNew();
+                var ack = await speaker.Say(room, $"{prefix} during {i}");
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"Acknowledging a message took {clock.ElapsedMilliseconds} ms without Redis.");
+                acknowledged.Add(ack.GetProperty("id").GetInt64());
+            }
+        }
+        finally
+        {
+            await cluster.Redis.Start();
+        }
+
+        var stored = (await alice.History(room)).Select(m => m.GetProperty("id").GetInt64()).ToHashSet();
+        Assert.Subset(stored, acknowledged.ToHashSet());
+
+        // Live delivery between the nodes comes back by itself: no restart.
+        var clockBack = Stopwatch.StartNew();
+        JsonProbe? heard = null;
+        for (var probe = 0; heard is null && clockBack.Elapsed < TimeSpan.FromSeconds(20); probe++)
+        {
+            var text = $"{prefix} probe {probe}";
+            await aliceOnA.Say(room, text);
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            if (bobOnB.Saying(text).Count > 0)
+            {
+                heard = new JsonProbe(text, clockBack.Elapsed);
+            }
+        }
+
+        Assert.True(heard is not null, $"Node B's client heard nothing from node A for 20 s after Redis came back.{Environment.NewLine}{cluster.Logs()}");
+        await bobOnB.Say(room, $"{prefix} after");
+        await aliceOnA.WaitForText($"{prefix} after", Patience);
+
+        // One warning for the outage, however many messages could not be delivered live.
+        Assert.Equal(1, cluster.NodeA.Process.CountSince(logMarkA, "Redis is unreachable"));
+        Assert.True(cluster.NodeA.Process.CountSince(logMarkA, "Live delivery failed") <= 1, cluster.NodeA.Recent());
+    }
+
+    private sealed record JsonProbe(string Text, TimeSpan After);
+}
