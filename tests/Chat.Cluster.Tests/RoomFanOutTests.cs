@@ -16,10 +16,9 @@ public sealed class RoomFanOutTests(ChatCluster cluster)
         // Two players straight on the nodes, two through nginx landing one on each node.
         await using var onA = await Player.SignUp(cluster.NodeA.BaseAddress);
         await using var onB = await Player.SignUp(cluster.NodeB.BaseAddress);
-        var (viaNginxToA, viaNginxToB, spare) = await OneThroughNginxToEachNode();
-        await using var spareNginxPlayers = spare;
-        await using var proxiedA = viaNginxToA;
-        await using var proxiedB = viaNginxToB;
+        await using var throughNginx = await cluster.SignUpThroughNginx(onA: 1, onB: 1);
+        var proxiedA = throughNginx.ServedBy(cluster.NodeA)[0];
+        var proxiedB = throughNginx.ServedBy(cluster.NodeB)[0];
         await onA.Host(room, maxPlayers: 4);
         foreach (var player in new[] { onB, proxiedA, proxiedB })
         {
@@ -71,33 +70,5 @@ public sealed class RoomFanOutTests(ChatCluster cluster)
 
         var stored = (await onA.History(room)).Where(m => m.GetProperty("message").GetString()!.StartsWith(prefix, StringComparison.Ordinal));
         Assert.Equal(sent, stored.Select(m => m.GetProperty("id").GetInt64()));
-    }
-
-    /// <summary>Signs people up through nginx until one is served by each node (the cookie decides where).</summary>
-    private async Task<(Player ToA, Player ToB, PlayerSet Spare)> OneThroughNginxToEachNode()
-    {
-        var spare = new PlayerSet();
-        Player? toA = null;
-        Player? toB = null;
-        for (var attempt = 0; attempt < 30 && (toA is null || toB is null); attempt++)
-        {
-            var candidate = await Player.SignUp(cluster.Proxy);
-            var node = await cluster.NodeServing(candidate);
-            if (node == cluster.NodeA && toA is null)
-            {
-                toA = candidate;
-            }
-            else if (node == cluster.NodeB && toB is null)
-            {
-                toB = candidate;
-            }
-            else
-            {
-                spare.Add(candidate);
-            }
-        }
-
-        Assert.True(toA is not null && toB is not null, "nginx sent 30 users all to one node.");
-        return (toA!, toB!, spare);
     }
 }

@@ -99,6 +99,30 @@ public sealed class ChatCluster : IAsyncDisposable
         return NodeAt(port);
     }
 
+    /// <summary>
+    /// Signs people up through nginx until it sends at least so many to each node (the
+    /// sign-in cookie decides where). Time-bound rather than count-bound: just after a
+    /// node came back, nginx may still be sending everyone to the other one.
+    /// </summary>
+    internal async Task<PlayerSet> SignUpThroughNginx(int onA, int onB)
+    {
+        var players = new PlayerSet();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (players.Count(NodeA) < onA || players.Count(NodeB) < onB)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(20))
+            {
+                await players.DisposeAsync();
+                Assert.Fail($"nginx did not send {onA} users to node A and {onB} to node B within 20 s.");
+            }
+
+            var player = await Player.SignUp(Proxy);
+            players.Add(player, await NodeServing(player));
+        }
+
+        return players;
+    }
+
     internal async Task StopDatabase()
     {
         await _postgres!.Pause(CancellationToken.None);
