@@ -17,8 +17,6 @@ public static class ProxyHeaders
     {
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((options, configuration) =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-
             // The framework trusts loopback by default; the contract trusts only listed proxies.
             options.KnownIPNetworks.Clear();
             options.KnownProxies.Clear();
@@ -26,6 +24,11 @@ public static class ProxyHeaders
             {
                 options.KnownProxies.Add(proxy);
             }
+
+            // With both lists empty the middleware would believe anyone: then it reads nothing.
+            options.ForwardedHeaders = options.KnownProxies.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
         });
         return services;
     }

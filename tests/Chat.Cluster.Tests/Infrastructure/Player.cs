@@ -34,7 +34,7 @@ internal sealed class Player(Uri entry) : IAsyncDisposable
         return player;
     }
 
-    public async Task Host(string room, int maxPlayers = 10) =>
+    public async Task<JsonElement> Host(string room, int maxPlayers = 10) =>
         await Ok(await Http.PostAsJsonAsync("/api/lobby", new { type = "host", room, max_players_allowed = maxPlayers }, Json, Ct));
 
     public async Task Join(string room) =>
