@@ -69,5 +69,54 @@ public sealed class RedisOutageTests(ChatCluster cluster)
         Assert.True(cluster.NodeA.Process.CountSince(logMarkA, "Live delivery failed") <= 1, cluster.NodeA.Recent());
     }
 
+    [Fact]
+    public async Task DuringARedisOutage_TheLobbyAndHistoryServe_AndAPlayerWhoConnectsAfterHearsTheRoomAcrossNodes()
+    {
+        await cluster.Ready();
+        var room = Names.Room();
+        await using var alice = await Player.SignUp(cluster.NodeA.BaseAddress);
+        await alice.Host(room);
+        var aliceOnA = await alice.Enter(room);
+        var prefix = $"outage-rest-{Guid.NewGuid():N}";
+
+        await cluster.Redis.Stop();
+        await using var bob = await Player.SignUp(cluster.NodeB.BaseAddress);
+        try
+        {
+            // Registering, joining and reading history need only the database.
+            await bob.Join(room);
+            await aliceOnA.Say(room, $"{prefix} during");
+            Assert.Contains(await bob.History(room), m => m.GetProperty("message").GetString() == $"{prefix} during");
+        }
+        finally
+        {
+            await cluster.Redis.Start();
+        }
+
+        // New hub connections subscribe through Redis (SignalR's backplane): from when it is back.
+        var bobOnB = await ConnectWhenRedisIsBack(bob, room);
+        await bobOnB.Say(room, $"{prefix} from b");
+        await aliceOnA.WaitForText($"{prefix} from b", Patience);
+        await aliceOnA.Say(room, $"{prefix} from a");
+        await bobOnB.WaitForText($"{prefix} from a", Patience);
+    }
+
+    /// <summary>The multiplexer reconnects within about a second; until then a new connection may be refused, as a client would find.</summary>
+    private static async Task<Listener> ConnectWhenRedisIsBack(Player player, string room)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await player.Enter(room);
+            }
+            catch (Exception) when (clock.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(250, TestContext.Current.CancellationToken);
+            }
+        }
+    }
+
     private sealed record JsonProbe(string Text, TimeSpan After);
 }
