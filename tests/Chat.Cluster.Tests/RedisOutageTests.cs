@@ -101,6 +101,40 @@ public sealed class RedisOutageTests(ChatCluster cluster)
         await bobOnB.WaitForText($"{prefix} from a", Patience);
     }
 
+    [Fact]
+    public async Task ANodeStartedWhileRedisIsDown_Serves_AndJoinsTheServiceOnceRedisIsUp()
+    {
+        await cluster.Ready();
+        await cluster.Redis.Stop();
+        try
+        {
+            await cluster.NodeB.Kill();
+            cluster.NodeB.Dispose();
+            await cluster.NodeB.Start();
+            await using var early = await Player.SignUp(cluster.NodeB.BaseAddress);
+        }
+        finally
+        {
+            await cluster.Redis.Start();
+        }
+
+        var room = Names.Room();
+        await using var alice = await Player.SignUp(cluster.NodeA.BaseAddress);
+        await alice.Host(room);
+        await using var bob = await Player.SignUp(cluster.NodeB.BaseAddress);
+        await bob.Join(room);
+        var aliceOnA = await alice.Enter(room);
+        var bobOnB = await ConnectWhenRedisIsBack(bob, room);
+
+        var prefix = $"late-redis-{Guid.NewGuid():N}";
+        await aliceOnA.Say(room, $"{prefix} from a");
+        await bobOnB.WaitForText($"{prefix} from a", Patience);
+
+        // Node control works too: logging out on node A closes Bob's connection on node B.
+        await bob.Logout(via: cluster.NodeA.BaseAddress);
+        await bobOnB.Closed.WaitAsync(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+    }
+
     /// <summary>The multiplexer reconnects within about a second; until then a new connection may be refused, as a client would find.</summary>
     private static async Task<Listener> ConnectWhenRedisIsBack(Player player, string room)
     {

@@ -55,12 +55,31 @@ public sealed partial class NodeControl<THub>(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (redis is not null)
+        if (redis is null)
         {
-            // Recorded by the multiplexer even while Redis is away, and renewed on every reconnect.
-            var subscriber = redis.Multiplexer.GetSubscriber();
+            return;
+        }
+
+        // The multiplexer records a subscription before it tries to send it, and renews
+        // every recorded one when it (re)connects: a node started while Redis is away
+        // serves alone meanwhile and listens as soon as Redis is there.
+        var subscriber = redis.Multiplexer.GetSubscriber();
+        try
+        {
             await subscriber.SubscribeAsync(Requests, (channel, value) => _ = Received(value));
+        }
+        catch (RedisException)
+        {
+            SubscribeLater();
+        }
+
+        try
+        {
             await subscriber.SubscribeAsync(Answers, (channel, value) => Answered(value));
+        }
+        catch (RedisException)
+        {
+            // Logged once above; renewed with the other on reconnect.
         }
     }
 
@@ -146,6 +165,9 @@ public sealed partial class NodeControl<THub>(
             await hub.Groups.RemoveFromGroupAsync(connectionId, ChatEvents.RoomGroup(sessionId), CancellationToken.None);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis is not reachable yet: node control listens once it is")]
+    private partial void SubscribeLater();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A node control request could not be carried out: {Request}")]
     private partial void RequestFailed(string? request, Exception error);

@@ -22,6 +22,11 @@ public sealed partial class RedisConnection : IDisposable
         options.AbortOnConnectFail = false;
         options.BacklogPolicy = BacklogPolicy.FailFast;
         options.ReconnectRetryPolicy = new LinearRetry(1000);
+
+        // Connect waits for the first attempts even when they are refused: keep a node
+        // that starts while Redis is away from waiting long (the defaults add up to 15 s).
+        options.ConnectRetry = 1;
+        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2000);
         options.ClientName ??= "chat";
         Multiplexer = ConnectionMultiplexer.Connect(options);
         Multiplexer.ConnectionFailed += (_, e) => Lost(e);
