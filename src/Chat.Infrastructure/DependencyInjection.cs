@@ -4,6 +4,7 @@ using Chat.Application.Presence;
 using Chat.Infrastructure.Persistence;
 using Chat.Infrastructure.Presence;
 using Chat.Infrastructure.Realtime;
+using Chat.Infrastructure.Realtime.ScaleOut;
 using Chat.Infrastructure.Robots;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.SignalR;
@@ -14,7 +15,7 @@ namespace Chat.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Persistence (provider chosen by configuration), the message log and the robots.</summary>
+    /// <summary>Persistence (provider chosen by configuration), the message log, the robots, the Redis scale-out when configured and the health checks.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddChatDatabase(configuration);
@@ -25,6 +26,7 @@ public static class DependencyInjection
         services.AddRobots(configuration);
         services.AddOptions<PresenceOptions>().Bind(configuration.GetSection(PresenceOptions.Section));
         services.AddScoped<IPresenceTracker, DatabasePresenceTracker>();
+        services.AddScaleOut(configuration);
         return services;
     }
 
@@ -33,6 +35,8 @@ public static class DependencyInjection
         where THub : Hub
     {
         services.AddSingleton<ConnectionRegistry>();
+        services.AddSingleton<NodeControl<THub>>();
+        services.AddHostedService(sp => sp.GetRequiredService<NodeControl<THub>>());
         services.AddSingleton<IChatBroadcaster, SignalRBroadcaster<THub>>();
         return services;
     }

@@ -14,6 +14,7 @@ builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddWe
 var app = builder.Build();
 await app.Services.MigrateChatDatabase();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<HubOriginCheck>();
@@ -26,6 +27,7 @@ app.UseRateLimiter();
 app.MapGroup("/api").MapStatus().MapRegistration().MapLobby().MapLobbySessions().MapLobbyUsers().MapRobots().MapMessages().MapLogout();
 app.MapChatHub();
 app.MapApiDocument();
+app.MapHealth();
 
 await app.RunAsync();
 

@@ -18,6 +18,7 @@ public static class WebServices
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddProxyHeaders();
         services.AddScoped<CurrentUser>();
         services.AddScoped<Application.Common.Interfaces.ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddCookieSignIn();

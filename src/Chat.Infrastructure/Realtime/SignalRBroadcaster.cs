@@ -1,19 +1,20 @@
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
+using Chat.Infrastructure.Realtime.ScaleOut;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Logging;
 
 namespace Chat.Infrastructure.Realtime;
 
 /// <summary>
-/// Sends room events through SignalR groups. A failed send is logged, not thrown:
-/// the change it reports is already committed, and the client can catch up from
-/// the history.
+/// Sends room events through SignalR groups (through the Redis backplane when one
+/// is configured). A failed send is logged, not thrown: the change it reports is
+/// already committed, and the client can catch up from the history. Logout and
+/// leave reach the user's connections on every node through <see cref="NodeControl{THub}"/>.
 /// </summary>
-public sealed partial class SignalRBroadcaster<THub>(
+public sealed class SignalRBroadcaster<THub>(
     IHubContext<THub> hub,
-    ConnectionRegistry connections,
-    ILogger<SignalRBroadcaster<THub>> logger) : IChatBroadcaster
+    NodeControl<THub> nodes,
+    DeliveryHealth delivery) : IChatBroadcaster
     where THub : Hub
 {
     public Task MessagePosted(MessageDto message, CancellationToken cancellationToken)
@@ -31,20 +32,11 @@ public sealed partial class SignalRBroadcaster<THub>(
     public Task AddToRoom(string connectionId, int sessionId, CancellationToken cancellationToken) =>
         hub.Groups.AddToGroupAsync(connectionId, ChatEvents.RoomGroup(sessionId), cancellationToken);
 
-    /// <summary>Only this process's connections: with several processes, each holds its own (ADR-008).</summary>
-    public async Task RemoveFromRoom(int userId, int sessionId, CancellationToken cancellationToken)
-    {
-        foreach (var connectionId in connections.ConnectionsOf(userId))
-        {
-            await hub.Groups.RemoveFromGroupAsync(connectionId, ChatEvents.RoomGroup(sessionId), CancellationToken.None);
-        }
-    }
+    public Task RemoveFromRoom(int userId, int sessionId, CancellationToken cancellationToken) =>
+        nodes.RemoveFromRoom(userId, sessionId);
 
-    public Task CloseConnectionsOf(int userId, CancellationToken cancellationToken)
-    {
-        connections.Close(userId);
-        return Task.CompletedTask;
-    }
+    public Task CloseConnectionsOf(int userId, CancellationToken cancellationToken) =>
+        nodes.CloseConnectionsOf(userId);
 
     private async Task Send(int sessionId, string eventName, object payload)
     {
@@ -53,13 +45,11 @@ public sealed partial class SignalRBroadcaster<THub>(
             // Not the request's token: a commit that happened must be announced even
             // if the caller has gone.
             await hub.Clients.Group(ChatEvents.RoomGroup(sessionId)).SendAsync(eventName, payload, CancellationToken.None);
+            delivery.Succeeded();
         }
         catch (Exception ex)
         {
-            SendFailed(eventName, sessionId, ex);
+            delivery.Failed($"{eventName} to session {sessionId}", ex);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcasting {EventName} to session {SessionId} failed")]
-    private partial void SendFailed(string eventName, int sessionId, Exception error);
 }

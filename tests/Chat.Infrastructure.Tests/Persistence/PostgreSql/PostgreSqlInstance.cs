@@ -95,6 +95,14 @@ internal sealed class PostgreSqlInstance
         }
     }
 
+    /// <summary>Stops the server but keeps its data, for tests of a database that goes away for a while.</summary>
+    public Task<string> Pause(CancellationToken cancellationToken) =>
+        PgCtl(["stop", "-w", "-m", "fast"], cancellationToken);
+
+    /// <summary>Starts a paused server again, on the same port.</summary>
+    public Task<string> Resume(CancellationToken cancellationToken) =>
+        PgCtl(["start", "-w", "-t", "60", "-l", LogFile, "-o", ServerOptions()], cancellationToken);
+
     private Task<string> PgCtl(IEnumerable<string> arguments, CancellationToken cancellationToken) =>
         _account.Run(_binaries.PgCtl, [.. arguments.Take(1), "-D", DataFolder, .. arguments.Skip(1)], _folder, cancellationToken);
 
