@@ -77,17 +77,17 @@ public sealed class NodeLossTests(ChatCluster cluster)
 
     /// <summary>
     /// What a careful client does (the web page does the same): reconnects by itself,
-    /// rejoins, then fetches what it missed with after_id, keeping one entry per id.
+    /// rejoins with after_seq (the last seq it holds with none missing before it), and
+    /// fetches the rest by REST when the join says more remains, keeping one entry per id.
     /// </summary>
     private sealed class RecoveringClient
     {
-        private const int CatchUpWindow = 20;
-
         private readonly Player _player;
         private readonly string _room;
         private readonly List<long> _view = [];
         private readonly HashSet<long> _seen = [];
         private readonly HashSet<long> _liveSeen = [];
+        private readonly SortedSet<long> _seqs = [];
         private readonly List<long> _liveDuplicates = [];
         private readonly List<long> _acknowledged = [];
         private readonly TaskCompletionSource _recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -140,7 +140,11 @@ public sealed class NodeLossTests(ChatCluster cluster)
             client._listener = await player.Connect(reconnect: true);
             client._listener.Hub.On<JsonElement>("message", client.Live);
             client._listener.Hub.Reconnected += _ => client.Rejoin();
-            await client._listener.Join(room);
+            foreach (var message in (await client._listener.Join(room)).GetProperty("messages").EnumerateArray())
+            {
+                client.Hold(message);
+            }
+
             return client;
         }
 
@@ -210,6 +214,8 @@ public sealed class NodeLossTests(ChatCluster cluster)
                     _liveDuplicates.Add(id);
                 }
 
+                _seqs.Add(message.GetProperty("seq").GetInt64());
+
                 if (_seen.Add(id))
                 {
                     _view.Add(id);
@@ -217,34 +223,62 @@ public sealed class NodeLossTests(ChatCluster cluster)
             }
         }
 
-        /// <summary>
-        /// Ids are not a sequence: events from two nodes may arrive out of id order, so a
-        /// connection that dies may have missed an id below the highest it saw. Until
-        /// messages carry <c>seq</c>, catch up from a little further back and merge by id.
-        /// </summary>
         private async Task Rejoin()
         {
-            var joined = await _listener.Join(_room);
             long after;
             lock (_view)
             {
-                after = _view.Count == 0 ? 0 : _view.TakeLast(CatchUpWindow).Min() - 1;
+                after = HeldWithoutGap();
             }
 
-            var missed = joined.GetProperty("messages").EnumerateArray().Concat(await _player.History(_room, after));
+            var joined = await _listener.JoinAfter(_room, after);
+            var missed = joined.GetProperty("messages").EnumerateArray().ToList();
+            if (!joined.GetProperty("complete").GetBoolean())
+            {
+                missed.AddRange(await _player.HistoryBySeq(_room, missed[^1].GetProperty("seq").GetInt64()));
+            }
+
             foreach (var message in missed)
             {
-                var id = message.GetProperty("id").GetInt64();
-                lock (_view)
-                {
-                    if (_seen.Add(id))
-                    {
-                        _view.Add(id);
-                    }
-                }
+                Hold(message);
             }
 
             _recovered.TrySetResult();
+        }
+
+        private void Hold(JsonElement message)
+        {
+            var id = message.GetProperty("id").GetInt64();
+            lock (_view)
+            {
+                _seqs.Add(message.GetProperty("seq").GetInt64());
+                if (_seen.Add(id))
+                {
+                    _view.Add(id);
+                }
+            }
+        }
+
+        /// <summary>The last seq held with every seq before it (from the first held) held too.</summary>
+        private long HeldWithoutGap()
+        {
+            if (_seqs.Count == 0)
+            {
+                return 0;
+            }
+
+            var last = _seqs.Min;
+            foreach (var seq in _seqs)
+            {
+                if (seq > last + 1)
+                {
+                    break;
+                }
+
+                last = seq;
+            }
+
+            return last;
         }
     }
 }

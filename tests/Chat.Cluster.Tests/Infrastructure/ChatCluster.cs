@@ -246,6 +246,7 @@ public sealed class ChatCluster : IAsyncDisposable
             "--Limits:MessageBurst=0",
             "--Limits:RegistrationsPerMinute=0",
             "--Limits:LobbyActionsPerMinute=0",
+            "--Robot:ReplyDelay=00:00:00.200",
         ];
         _nodeA = new ChatNode("node A", FreePort.Next(), Directory.CreateDirectory(Path.Combine(_folder, "a")).FullName, settings);
         _nodeB = new ChatNode("node B", FreePort.Next(), Directory.CreateDirectory(Path.Combine(_folder, "b")).FullName, settings);

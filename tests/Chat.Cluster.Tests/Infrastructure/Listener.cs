@@ -73,6 +73,10 @@ internal sealed class Listener : IAsyncDisposable
 
     public Task<JsonElement> Join(string room) => Hub.InvokeAsync<JsonElement>("join", new { room, username = Username }, Ct);
 
+    /// <summary>Rejoins and asks for what came after <paramref name="afterSeq"/>.</summary>
+    public Task<JsonElement> JoinAfter(string room, long afterSeq) =>
+        Hub.InvokeAsync<JsonElement>("join", new { room, username = Username, after_seq = afterSeq }, Ct);
+
     /// <summary>Sends a chat message and returns the acknowledgement: the stored Message.</summary>
     public Task<JsonElement> Say(string room, string text) =>
         Hub.InvokeAsync<JsonElement>("message", new { from = Username, room, message = text }, Ct);

@@ -64,6 +64,28 @@ internal sealed class Player(Uri entry) : IAsyncDisposable
         }
     }
 
+    /// <summary>The room's stored messages after a seq, oldest first, paged by seq as a resuming client does.</summary>
+    public async Task<List<JsonElement>> HistoryBySeq(string room, long afterSeq = 0, Uri? via = null)
+    {
+        var all = new List<JsonElement>();
+        while (true)
+        {
+            var path = $"/api/sessions/{Uri.EscapeDataString(room)}/messages?after_seq={afterSeq}&limit=500";
+            var page = (await Ok(await Http.GetAsync(new Uri(via ?? Entry, path), Ct))).GetProperty("messages").EnumerateArray().ToList();
+            all.AddRange(page);
+            if (page.Count < 500)
+            {
+                return all;
+            }
+
+            afterSeq = page[^1].GetProperty("seq").GetInt64();
+        }
+    }
+
+    /// <summary>Hosts a robot session (the offline model), with room for <paramref name="humans"/> people.</summary>
+    public async Task<JsonElement> HostWithRobot(string room, int humans) =>
+        await Ok(await Http.PostAsJsonAsync("/api/lobby", new { type = "host", room, max_players_allowed = humans, robot = "eliza" }, Json, Ct));
+
     /// <summary>A hub connection through the given address (the player's entry by default), negotiating as browsers do.</summary>
     public async Task<Listener> Connect(Uri? via = null, bool reconnect = false)
     {
