@@ -44,6 +44,10 @@ public sealed class SessionCommitter(IChatDbContext db, Announcements announceme
 
         var dto = session.ToDto();
         announcements.SessionUpdated(dto);
+        if (dto.Game is { } game && events.Any(e => e is GamePhaseChanged or VotesChanged))
+        {
+            announcements.GameUpdated(session.Id, game);
+        }
 
         // After the room has been told, so the leaver's own connection sees its leave
         // confirmed and nothing of the room after it.
