@@ -1,4 +1,5 @@
 using Chat.Application.Common.Interfaces;
+using Chat.Infrastructure.DueTimes;
 using Chat.Infrastructure.Messaging;
 using Chat.Application.Presence;
 using Chat.Infrastructure.Persistence;
@@ -25,6 +26,7 @@ public static class DependencyInjection
         services.AddRobots(configuration);
         services.AddOptions<PresenceOptions>().Bind(configuration.GetSection(PresenceOptions.Section));
         services.AddScoped<IPresenceTracker, DatabasePresenceTracker>();
+        services.AddDueTimes(configuration);
         return services;
     }
 
