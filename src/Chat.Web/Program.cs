@@ -22,7 +22,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapGroup("/api").MapStatus().MapUsers().MapLobby().MapRobots().MapMessages();
+app.MapGroup("/api").MapStatus().MapUsers().MapLobby().MapRobots().MapMessages().MapVotes().MapStats();
 app.MapHub<ChatHub>(HubAddress.Path);
 
 await app.RunAsync();
