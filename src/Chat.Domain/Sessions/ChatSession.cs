@@ -229,8 +229,11 @@ public sealed class ChatSession
             throw VoteRefusedException.For(VoteRefusal.NotAGame, Room);
         }
 
+        // The players of a game that is over no longer hold seats; they are told it is over.
         var voter = _members.FirstOrDefault(m => m.IsPresent && m.UserId == voterId)
-            ?? throw VoteRefusedException.For(VoteRefusal.NotAPlayer, Room);
+            ?? throw VoteRefusedException.For(
+                Game.Phase == GamePhase.Over && _members.Any(m => m.UserId == voterId) ? VoteRefusal.NotVoting : VoteRefusal.NotAPlayer,
+                Room);
         if (State != SessionState.Active || !Game.AcceptsVotesAt(at))
         {
             throw VoteRefusedException.For(VoteRefusal.NotVoting, Room);

@@ -177,8 +177,9 @@ public sealed class VotingTests
         var table = new GameTable().Voting();
         table.Session.AdvanceGame(table.VoteEndsAt, GameTable.RobotDelay);
 
-        // Every seat is freed at the end, so the voter is no player any more.
-        Assert.Throws<VoteRefusedException>(() => table.Session.Vote(table.Alice.Id, "bob", table.VoteEndsAt.AddSeconds(1)));
+        // Every seat is freed at the end; a former player is told the vote is over, a stranger that they are none.
+        Assert.Equal(VoteRefusal.NotVoting, Assert.Throws<VoteRefusedException>(() => table.Session.Vote(table.Alice.Id, "bob", table.VoteEndsAt.AddSeconds(1))).Reason);
+        Assert.Equal(VoteRefusal.NotAPlayer, Assert.Throws<VoteRefusedException>(() => table.Session.Vote(Build.User("dave").Id, "bob", table.VoteEndsAt.AddSeconds(1))).Reason);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class GamePlayTests(GameApp app) : IClassFixture<GameApp>
         Assert.Null(await Sessions.TryFind(app, room));
         Assert.Equal("waiting", (await alice.Me()).Str("state"));
         var refused = await bob.Post($"/api/sessions/{Uri.EscapeDataString(room)}/vote", new { suspect = robot });
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
 
         // The statistics count the game: two of the three humans named the robot.
         var stats = await Wire.Ok(await app.Anonymous().Get("/api/stats"));
