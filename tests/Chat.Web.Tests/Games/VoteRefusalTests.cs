@@ -26,6 +26,7 @@ public sealed class VoteRefusalTests(GameApp app) : IClassFixture<GameApp>
     [InlineData("{}")]
     [InlineData("{\"suspect\": \"  \"}")]
     [InlineData("{\"suspect\": 7}")]
+    [InlineData("{\"suspect\": \"\\ud800\"}")]
     public async Task Vote_WithABadBody_Is400(string body)
     {
         var (room, alice, _) = await app.HostAndJoin();

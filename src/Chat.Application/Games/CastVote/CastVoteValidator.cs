@@ -1,3 +1,4 @@
+using Chat.Domain.Common;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using FluentValidation;
@@ -18,7 +19,7 @@ public sealed class CastVoteValidator : AbstractValidator<CastVote>
             }
         });
         RuleFor(c => c.Suspect)
-            .Must(s => !string.IsNullOrWhiteSpace(s) && s.Trim().Length <= Username.MaxStoredLength)
+            .Must(s => !string.IsNullOrWhiteSpace(s) && s.Trim().Length <= Username.MaxStoredLength && Names.IsValidText(s))
             .WithMessage(SuspectRequired);
     }
 }
