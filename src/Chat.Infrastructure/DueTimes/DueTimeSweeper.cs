@@ -12,7 +12,7 @@ namespace Chat.Infrastructure.DueTimes;
 /// and sends each due command in a scope of its own. Due times live in the database
 /// with the state they change, so a restarted node, or another one, picks up where a
 /// lost one stopped; the commands are idempotent and retried on conflict, so nodes
-/// sweeping at the same moment change each thing once (ADR-012). Mechanism only.
+/// sweeping at the same moment change each thing once (ADR-015). Mechanism only.
 /// </summary>
 internal sealed partial class DueTimeSweeper(
     IServiceScopeFactory scopes,
