@@ -21,9 +21,11 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
-app.MapGroup("/api").MapStatus().MapUsers().MapLobby().MapRobots().MapMessages().MapVotes().MapStats();
-app.MapHub<ChatHub>(HubAddress.Path);
+app.MapGroup("/api").MapStatus().MapRegistration().MapLobby().MapLobbySessions().MapLobbyUsers().MapRobots().MapMessages().MapLogout().MapVotes().MapStats();
+app.MapChatHub();
+app.MapApiDocument();
 
 await app.RunAsync();
 

@@ -1,8 +1,10 @@
 using Chat.Infrastructure;
+using Chat.Web.Endpoints;
 using Chat.Web.Errors;
 using Chat.Web.Hubs;
 using Chat.Web.Identity;
 using Chat.Web.Json;
+using Chat.Web.Limits;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 
@@ -26,12 +28,17 @@ public static class WebServices
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddSeedMembers);
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
+        services.AddChatLimits();
+        services.AddApiDocument();
+
         services.AddSingleton<HubErrorFilter>();
         services.AddSingleton<HubOriginCheck>();
         services.AddSignalR(o =>
             {
                 o.AddFilter<HubErrorFilter>();
-                o.MaximumReceiveMessageSize = MaxRequestBodyBytes;
+                o.AddFilter<HubLimitFilter>();
+                o.MaximumReceiveMessageSize = ChatHubEndpoint.MaxReceiveMessageSize;
+                o.MaximumParallelInvocationsPerClient = ChatHubEndpoint.MaxParallelInvocationsPerClient;
             })
             .AddJsonProtocol(o => JsonConventions.Apply(o.PayloadSerializerOptions));
         services.AddSignalRBroadcaster<ChatHub>();

@@ -40,7 +40,7 @@ public sealed class HubJoinTests(ChatApp app) : IClassFixture<ChatApp>
 
         var joined = await bobs.Join(room);
 
-        Wire.AssertMembers(joined, "room", "messages");
+        Wire.AssertMembers(joined, "room", "messages", "complete", "session");
         Assert.Equal(room, joined.Str("room"));
         var texts = joined.GetProperty("messages").Items().Select(m => m.Str("message")).ToList();
         Assert.Equal([$"{alice.Username} has joined the room.", "first"], texts);

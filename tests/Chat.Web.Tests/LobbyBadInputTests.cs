@@ -10,24 +10,30 @@ namespace Chat.Web.Tests;
 /// </summary>
 public sealed class LobbyBadInputTests(ChatApp app) : IClassFixture<ChatApp>
 {
-    public static TheoryData<string> MalformedOrWronglyTypedBodies =>
+    public static TheoryData<string> MalformedBodies =>
     [
         "{\"type\": \"host\", \"room\": ",
+        "{\"type\": \"host\", \"room\": \"ok\" \"robot\": \"eliza\"}",
         "type=host",
         "[]",
         "\"host\"",
-        "{\"type\": 1}",
-        "{\"type\": [\"host\"]}",
-        "{\"type\": \"host\", \"room\": 42}",
-        "{\"type\": \"host\", \"room\": {\"name\": \"x\"}}",
-        "{\"type\": \"host\", \"room\": \"ok\", \"max_players_allowed\": \"4\"}",
-        "{\"type\": \"host\", \"room\": \"ok\", \"max_players_allowed\": 4.5}",
-        "{\"type\": \"host\", \"room\": \"ok\", \"max_players_allowed\": 1e20}",
-        "{\"type\": \"host\", \"room\": \"ok\", \"max_players_allowed\": true}",
-        "{\"type\": \"host\", \"room\": \"ok\", \"robot\": 7}",
-        "{\"type\": \"join\", \"random\": \"yes\"}",
-        "{\"type\": \"join\", \"random\": 1}",
     ];
+
+    public static TheoryData<string, string> WronglyTypedFields => new()
+    {
+        { "{\"type\": 1}", "type" },
+        { "{\"type\": [\"host\"]}", "type" },
+        { "{\"type\": \"host\", \"room\": 42}", "room" },
+        { "{\"type\": \"host\", \"room\": {\"name\": \"x\"}}", "room" },
+        { "{\"type\": \"host\", \"room\": \"ok\", \"max_players_allowed\": \"4\"}", "max_players_allowed" },
+        { "{\"type\": \"host\", \"room\": \"ok\", \"max_players_allowed\": \"x\"}", "max_players_allowed" },
+        { "{\"type\": \"host\", \"room\": \"ok\", \"max_players_allowed\": 4.5}", "max_players_allowed" },
+        { "{\"type\": \"host\", \"room\": \"ok\", \"max_players_allowed\": 1e20}", "max_players_allowed" },
+        { "{\"type\": \"host\", \"room\": \"ok\", \"max_players_allowed\": true}", "max_players_allowed" },
+        { "{\"type\": \"host\", \"room\": \"ok\", \"robot\": 7}", "robot" },
+        { "{\"type\": \"join\", \"random\": \"yes\"}", "random" },
+        { "{\"type\": \"join\", \"random\": 1}", "random" },
+    };
 
     public static TheoryData<string, string> InvalidFields => new()
     {
@@ -58,10 +64,24 @@ public sealed class LobbyBadInputTests(ChatApp app) : IClassFixture<ChatApp>
     };
 
     [Theory]
-    [MemberData(nameof(MalformedOrWronglyTypedBodies))]
-    public async Task Lobby_MalformedOrWronglyTypedBody_Is400AndChangesNothing(string body)
+    [MemberData(nameof(MalformedBodies))]
+    public async Task Lobby_MalformedBody_Is400WithoutFieldErrorsAndChangesNothing(string body)
     {
-        await AssertRefused(body, HttpStatusCode.BadRequest);
+        var refused = await AssertRefused(body, HttpStatusCode.BadRequest);
+
+        Assert.False(refused.TryGetProperty("errors", out _), $"A malformed body named a field: {refused}");
+    }
+
+    [Theory]
+    [MemberData(nameof(WronglyTypedFields))]
+    public async Task Lobby_FieldOfTheWrongJsonType_Is400NamingTheField(string body, string field)
+    {
+        var refused = await AssertRefused(body, HttpStatusCode.BadRequest);
+
+        var errors = refused.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var reasons), $"No error for '{field}': {refused}");
+        Wire.AssertReadable(reasons[0].GetString());
+        Assert.Single(errors.EnumerateObject());
     }
 
     [Theory]

@@ -71,21 +71,37 @@ public sealed class MessageHistoryTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Theory]
-    [InlineData("after_id=abc")]
-    [InlineData("before_id=1.5")]
-    [InlineData("limit=ten")]
-    [InlineData("limit=99999999999")]
-    [InlineData("after_id=99999999999999999999")]
-    [InlineData("limit=0")]
-    [InlineData("limit=-1")]
-    [InlineData("after_id=-1")]
-    [InlineData("before_id=-5")]
-    [InlineData("limit=")]
-    public async Task History_WithABadNumber_Is400(string query)
+    [InlineData("after_id=abc", "after_id")]
+    [InlineData("after_id=1.5", "after_id")]
+    [InlineData("after_id=%20", "after_id")]
+    [InlineData("before_id=1.5", "before_id")]
+    [InlineData("before_id=0x10", "before_id")]
+    [InlineData("limit=ten", "limit")]
+    [InlineData("limit=1.5", "limit")]
+    [InlineData("limit=1e3", "limit")]
+    [InlineData("limit=99999999999", "limit")]
+    [InlineData("after_id=99999999999999999999", "after_id")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=-1", "limit")]
+    [InlineData("after_id=-1", "after_id")]
+    [InlineData("before_id=-5", "before_id")]
+    [InlineData("limit=", "limit")]
+    [InlineData("after_id=", "after_id")]
+    public async Task History_WithABadNumber_Is400NamingTheField(string query, string field)
     {
         var (room, alice, _) = await RoomWith(1);
 
-        await Wire.Problem(await alice.Get(ChatClient.HistoryPath(room, query)), HttpStatusCode.BadRequest);
+        var refused = await Wire.ValidationProblem(await alice.Get(ChatClient.HistoryPath(room, query)), field);
+
+        Assert.Single(refused.GetProperty("errors").EnumerateObject());
+    }
+
+    [Fact]
+    public async Task History_WithTwoBadNumbers_NamesBoth()
+    {
+        var (room, alice, _) = await RoomWith(1);
+
+        await Wire.ValidationProblem(await alice.Get(ChatClient.HistoryPath(room, "after_id=abc&limit=x")), "after_id", "limit");
     }
 
     [Fact]

@@ -11,19 +11,27 @@ namespace Chat.Web.Tests;
 /// </summary>
 public sealed class RegisterBadInputTests(ChatApp app) : IClassFixture<ChatApp>
 {
-    public static TheoryData<string> MalformedOrWronglyTypedBodies =>
+    public static TheoryData<string> MalformedBodies =>
     [
         "{\"username\": ",
         "not json",
         "{\"username\": \"bob\"",
+        "{\"username\": \"bob\",}",
         "{'username': 'bob'}",
         "[]",
         "\"bob\"",
+        "5",
+        new string('[', 200) + new string(']', 200),
+    ];
+
+    public static TheoryData<string> WronglyTypedUsernames =>
+    [
         "{\"username\": 5}",
+        "{\"username\": 5.5}",
         "{\"username\": true}",
         "{\"username\": [\"bob\"]}",
         "{\"username\": {\"name\": \"bob\"}}",
-        new string('[', 200) + new string(']', 200),
+        "{\"USERNAME\": 5}",
     ];
 
     public static TheoryData<string> InvalidNames =>
@@ -49,10 +57,24 @@ public sealed class RegisterBadInputTests(ChatApp app) : IClassFixture<ChatApp>
     ];
 
     [Theory]
-    [MemberData(nameof(MalformedOrWronglyTypedBodies))]
-    public async Task Register_MalformedOrWronglyTypedBody_Is400AndChangesNothing(string body)
+    [MemberData(nameof(MalformedBodies))]
+    public async Task Register_MalformedBody_Is400WithoutFieldErrorsAndChangesNothing(string body)
     {
-        await AssertRefused(client => client.PostRaw("/api/register", body), HttpStatusCode.BadRequest);
+        var refused = await AssertRefused(client => client.PostRaw("/api/register", body), HttpStatusCode.BadRequest);
+
+        Assert.False(refused.TryGetProperty("errors", out _), $"A malformed body named a field: {refused}");
+    }
+
+    [Theory]
+    [MemberData(nameof(WronglyTypedUsernames))]
+    public async Task Register_UsernameOfTheWrongJsonType_Is400NamingTheField(string body)
+    {
+        var refused = await AssertRefused(client => client.PostRaw("/api/register", body), HttpStatusCode.BadRequest);
+
+        var errors = refused.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("username", out var reasons), $"No error for 'username': {refused}");
+        Wire.AssertReadable(reasons[0].GetString());
+        Assert.Single(errors.EnumerateObject());
     }
 
     [Theory]
@@ -98,6 +120,7 @@ public sealed class RegisterBadInputTests(ChatApp app) : IClassFixture<ChatApp>
         var refused = await AssertRefused(client => client.PostRaw("/api/register", "{\"username\": \"bob\\ud800\"}"), HttpStatusCode.BadRequest);
 
         Wire.AssertReadable(refused.Str("message"));
+        Assert.True(refused.GetProperty("errors").TryGetProperty("username", out _), $"No error for 'username': {refused}");
     }
 
     [Fact]

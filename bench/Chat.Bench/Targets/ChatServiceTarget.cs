@@ -31,7 +31,14 @@ internal sealed class ChatServiceTarget(string repositoryRoot, string configurat
         }
         var startInfo = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { assembly, "--urls", _baseUri.ToString() },
+            // The bench measures throughput: its clients sign up from one address and each
+            // sends faster than a person, so the request limits are switched off.
+            ArgumentList =
+            {
+                assembly, "--urls", _baseUri.ToString(),
+                "--Limits:RegistrationsPerMinute=0", "--Limits:LobbyActionsPerMinute=0",
+                "--Limits:MessagesPerSecond=0", "--Limits:MessageBurst=0",
+            },
             WorkingDirectory = outputFolder,
             Environment =
             {

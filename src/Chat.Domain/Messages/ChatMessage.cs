@@ -20,6 +20,11 @@ public sealed class ChatMessage
         Text = string.Empty;
     }
 
+    /// <summary>Longest client message id: 1-64 letters, digits, '-' or '_'.</summary>
+    public const int MaxClientMsgIdLength = 64;
+
+    public const string ClientMsgIdRuleText = "client_msg_id is 1-64 letters, digits, '-' or '_'.";
+
     private ChatMessage(int sessionId, int? senderId, string sender, string text, DateTimeOffset timestamp, MessageKind kind)
     {
         SessionId = sessionId;
@@ -33,6 +38,16 @@ public sealed class ChatMessage
     public long Id { get; private set; }
 
     public int SessionId { get; private set; }
+
+    /// <summary>
+    /// The message's place in its session: 1 for the first, one more for each stored
+    /// after it, in the order they were stored, whatever the number of servers. The
+    /// database gives it in the transaction that stores the message, as it gives the id.
+    /// </summary>
+    public long Seq { get; private set; }
+
+    /// <summary>The sender's own id for the message, which makes a resend store nothing new; null when none was given.</summary>
+    public string? ClientMsgId { get; private set; }
 
     /// <summary>The author's user id; null for system notices.</summary>
     public int? SenderId { get; private set; }
@@ -88,9 +103,18 @@ public sealed class ChatMessage
     /// A player's message as the database stored it, with the id it was given. Its
     /// text was checked before it was sent to be stored, so it is not checked again.
     /// </summary>
-    public static ChatMessage Stored(long id, int sessionId, int senderId, string sender, string text, DateTimeOffset at) =>
-        new(sessionId, senderId, sender, text, at, MessageKind.Chat) { Id = id };
+    public static ChatMessage Stored(
+        long id, int sessionId, long seq, int senderId, string sender, string text, DateTimeOffset at, string? clientMsgId = null) =>
+        new(sessionId, senderId, sender, text, at, MessageKind.Chat) { Id = id, Seq = seq, ClientMsgId = clientMsgId };
 
+    /// <summary>A system notice; it is given its <see cref="Seq"/> when it is stored.</summary>
     public static ChatMessage Notice(int sessionId, string text, DateTimeOffset at) =>
         new(sessionId, senderId: null, Username.Server, text, at, MessageKind.System);
+
+    /// <summary>Returns null when <paramref name="clientMsgId"/> (if given) is a valid client message id, otherwise why not.</summary>
+    public static string? ClientMsgIdProblem(string? clientMsgId) =>
+        clientMsgId is null
+        || (clientMsgId.Length is >= 1 and <= MaxClientMsgIdLength && clientMsgId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            ? null
+            : ClientMsgIdRuleText;
 }

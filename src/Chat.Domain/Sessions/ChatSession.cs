@@ -147,7 +147,9 @@ public sealed class ChatSession
             throw new DomainException("This session cannot take a robot now.");
         }
 
-        _members.Add(new SessionMember(robot, at));
+        var seat = new SessionMember(robot, at);
+        seat.Announce(at);
+        _members.Add(seat);
         Touch(new PlayerJoined(robot.Username, IsRobot: true));
     }
 
@@ -253,6 +255,24 @@ public sealed class ChatSession
         {
             End(at);
         }
+    }
+
+    /// <summary>
+    /// A player's connection joins the room. The first one of their seat announces them
+    /// (<see cref="PlayerArrived"/>); a reconnect, a reload or a second tab hears the room
+    /// again silently.
+    /// </summary>
+    public void Enter(int userId, DateTimeOffset at)
+    {
+        var member = _members.FirstOrDefault(m => m.IsPresent && m.UserId == userId)
+            ?? throw new DomainException(Refusals.NotAPlayerYet(Room));
+        if (member.AnnouncedAt is not null)
+        {
+            return;
+        }
+
+        member.Announce(at);
+        Touch(new PlayerArrived(member.Username));
     }
 
     public bool IsPresent(int userId) => _members.Any(m => m.IsPresent && m.UserId == userId);

@@ -42,7 +42,12 @@ public sealed class SessionMember
 
     public DateTimeOffset? LeftAt { get; private set; }
 
+    /// <summary>When the room was told this player joined: at their first connection to it (a robot's, when seated).</summary>
+    public DateTimeOffset? AnnouncedAt { get; private set; }
+
     public bool IsPresent => LeftAt is null;
 
     internal void Leave(DateTimeOffset at) => LeftAt = at;
+
+    internal void Announce(DateTimeOffset at) => AnnouncedAt = at;
 }

@@ -26,6 +26,9 @@ internal sealed class MessageBatchWriter : IDisposable
     private readonly ChatDbContext _db;
     private readonly DbConnection _connection;
     private readonly BoundCommand _post;
+    private readonly BoundCommand? _insert;
+    private readonly BoundCommand _undoSeq;
+    private readonly BoundCommand _original;
     private readonly BoundCommand _roomOf;
     private readonly Dictionary<int, string> _rooms = [];
 
@@ -37,8 +40,15 @@ internal sealed class MessageBatchWriter : IDisposable
         _post = statements.Prepare(_connection, statements.PostSql, MessageStatements.Parameters.Post)
             .Set(MessageStatements.Parameters.Ended, SessionState.Inactive)
             .Set(nameof(ChatMessage.Kind), MessageKind.Chat);
+        _insert = statements.InsertSql is { } insert
+            ? statements.Prepare(_connection, insert, MessageStatements.Parameters.Insert).Set(nameof(ChatMessage.Kind), MessageKind.Chat)
+            : null;
+        _undoSeq = statements.Prepare(_connection, statements.UndoSeqSql, MessageStatements.Parameters.UndoSeq);
+        _original = statements.Prepare(_connection, statements.OriginalSql, MessageStatements.Parameters.Original);
         _roomOf = statements.Prepare(_connection, statements.RoomOfSql, MessageStatements.Parameters.RoomOf);
     }
+
+    private IEnumerable<BoundCommand> Commands => _insert is null ? [_post, _undoSeq, _original, _roomOf] : [_post, _insert, _undoSeq, _original, _roomOf];
 
     public static MessageBatchWriter Open(IServiceScopeFactory scopes)
     {
@@ -60,17 +70,23 @@ internal sealed class MessageBatchWriter : IDisposable
     public void Write(IReadOnlyList<PendingMessage> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var accepted = new List<(PendingMessage Pending, PostedMessage Posted)>(batch.Count);
+        var accepted = new List<(PendingMessage Pending, MessageOutcome Outcome)>(batch.Count);
         var refused = new List<PendingMessage>();
         using (var transaction = _connection.BeginTransaction())
         {
-            _post.Command.Transaction = transaction;
-            _roomOf.Command.Transaction = transaction;
-            foreach (var pending in batch)
+            foreach (var command in Commands)
             {
-                if (Post(pending) is { } message)
+                command.Command.Transaction = transaction;
+            }
+
+            // Rooms in one order on every server, so two servers' batches that move the
+            // same sessions' counters cannot wait for each other (the sort is stable: a
+            // room's drafts keep the order they came in).
+            foreach (var pending in batch.Count > 1 ? batch.OrderBy(p => p.Draft.Room.Key, StringComparer.Ordinal) : (IEnumerable<PendingMessage>)batch)
+            {
+                if (Post(pending) is { } posted)
                 {
-                    accepted.Add((pending, new PostedMessage(message, RoomOf(message.SessionId))));
+                    accepted.Add((pending, posted));
                 }
                 else
                 {
@@ -85,9 +101,9 @@ internal sealed class MessageBatchWriter : IDisposable
         }
 
         // Only now, after the commit: a sender told "stored" can never see it rolled back.
-        foreach (var (pending, posted) in accepted)
+        foreach (var (pending, outcome) in accepted)
         {
-            pending.Outcome.TrySetResult(MessageOutcome.Stored(posted));
+            pending.Outcome.TrySetResult(outcome);
         }
 
         if (refused.Count > 0)
@@ -96,24 +112,89 @@ internal sealed class MessageBatchWriter : IDisposable
         }
     }
 
-    /// <summary>Inserts the draft if its sender is seated in a live session of the room; null when not.</summary>
-    private ChatMessage? Post(PendingMessage pending)
+    /// <summary>
+    /// Stores the draft at its session's next seq if its sender is seated in a live
+    /// session of the room: the outcome, or null when not seated. A draft whose client
+    /// id the sender already used in the session gives back its seq and answers with
+    /// the message stored the first time.
+    /// </summary>
+    private MessageOutcome? Post(PendingMessage pending)
     {
         var draft = pending.Draft;
-        var command = _post
-            .Set(MessageStatements.Parameters.Room, draft.Room.Key)
+        var post = WithDraft(_post, draft).Set(MessageStatements.Parameters.Room, draft.Room.Key).Command;
+        int sessionId;
+        long seq;
+        long? id;
+        using (var reader = post.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            sessionId = reader.GetInt32(0);
+            seq = reader.GetInt64(1);
+            id = _insert is null ? (reader.IsDBNull(2) ? null : reader.GetInt64(2)) : 0;
+        }
+
+        if (_insert is not null)
+        {
+            id = Insert(draft, sessionId, seq);
+        }
+
+        if (id is { } stored)
+        {
+            var message = ChatMessage.Stored(stored, sessionId, seq, draft.SenderId, draft.Sender, draft.Text, draft.Timestamp, draft.ClientMsgId);
+            return MessageOutcome.Stored(new PostedMessage(message, RoomOf(sessionId)));
+        }
+
+        return Resent(draft, sessionId);
+    }
+
+    /// <summary>The message's own columns, bound from the draft.</summary>
+    private static BoundCommand WithDraft(BoundCommand command, MessageDraft draft) =>
+        command
             .Set(nameof(ChatMessage.SenderId), draft.SenderId)
             .Set(nameof(ChatMessage.Sender), draft.Sender)
             .Set(nameof(ChatMessage.Text), draft.Text)
             .Set(nameof(ChatMessage.Timestamp), draft.Timestamp)
+            .Set(nameof(ChatMessage.ClientMsgId), draft.ClientMsgId);
+
+    /// <summary>SQLite's second step: the row at the seq taken, unless it is a resend.</summary>
+    private long? Insert(MessageDraft draft, int sessionId, long seq)
+    {
+        var insert = WithDraft(_insert!, draft)
+            .Set(MessageStatements.Parameters.Session, sessionId)
+            .Set(nameof(ChatMessage.Seq), seq)
             .Command;
-        using var reader = command.ExecuteReader();
+        return insert.ExecuteScalar() is { } id and not DBNull ? Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>A resend: the seq it took goes back (the transaction still holds the session), and the first message answers.</summary>
+    private MessageOutcome Resent(MessageDraft draft, int sessionId)
+    {
+        _undoSeq.Set(MessageStatements.Parameters.Session, sessionId).Command.ExecuteNonQuery();
+        var original = _original
+            .Set(MessageStatements.Parameters.Session, sessionId)
+            .Set(nameof(ChatMessage.SenderId), draft.SenderId)
+            .Set(nameof(ChatMessage.ClientMsgId), draft.ClientMsgId)
+            .Command;
+        using var reader = original.ExecuteReader();
         if (!reader.Read())
         {
-            return null;
+            throw new InvalidOperationException("A message was refused as a resend, but no message holds its client id.");
         }
 
-        return ChatMessage.Stored(reader.GetInt64(0), reader.GetInt32(1), draft.SenderId, draft.Sender, draft.Text, draft.Timestamp);
+        var message = ChatMessage.Stored(
+            reader.GetInt64(0),
+            sessionId,
+            reader.GetInt64(1),
+            draft.SenderId,
+            draft.Sender,
+            reader.GetString(2),
+            reader.GetFieldValue<DateTimeOffset>(3),
+            draft.ClientMsgId);
+        return MessageOutcome.Resent(new PostedMessage(message, RoomOf(sessionId)));
     }
 
     private string RoomOf(int sessionId)
@@ -154,8 +235,11 @@ internal sealed class MessageBatchWriter : IDisposable
 
     public void Dispose()
     {
-        _post.Dispose();
-        _roomOf.Dispose();
+        foreach (var command in Commands)
+        {
+            command.Dispose();
+        }
+
         _db.Database.CloseConnection();
         _scope.Dispose();
     }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Chat.Domain.Messages;
 using Chat.Domain.Sessions;
+using Chat.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -11,10 +12,12 @@ namespace Chat.Infrastructure.Messaging;
 /// <summary>
 /// The statements of the send path, written once from the EF model so that table
 /// and column names, quoting and value conversions stay those of the migrations
-/// on every provider. The main one inserts a message only if its sender holds a
-/// seat in a live session of that room, and returns the new id and the session:
-/// the membership check and the insert are one statement, with no EF change
-/// tracking or query pipeline around it (ADR-004).
+/// on every provider (ADR-004, ADR-013). Posting a draft moves its session's seq
+/// counter only if the sender holds a seat in a live session of that room, and
+/// inserts the message at that seq unless the sender already stored one with the
+/// same client id; it answers (SessionId, Seq, Id), with a null Id for such a
+/// duplicate, or no row for a refusal. On PostgreSQL and SQL Server that is one
+/// round trip; SQLite, in the process, runs the two statements one after the other.
 /// </summary>
 internal sealed class MessageStatements
 {
@@ -22,18 +25,36 @@ internal sealed class MessageStatements
 
     private MessageStatements(
         string post,
+        string? insert,
+        string undoSeq,
+        string original,
         string roomOf,
         IReadOnlyDictionary<string, RelationalTypeMapping> mappings,
         ISqlGenerationHelper sql)
     {
         PostSql = post;
+        InsertSql = insert;
+        UndoSeqSql = undoSeq;
+        OriginalSql = original;
         RoomOfSql = roomOf;
         Mappings = mappings;
         _sql = sql;
     }
 
-    /// <summary>Inserts the message if the sender is seated; returns (Id, SessionId), or no row.</summary>
+    /// <summary>
+    /// Moves the seat's session counter and inserts the message: returns (SessionId, Seq, Id?).
+    /// Where <see cref="InsertSql"/> is set, it only moves the counter and returns (SessionId, Seq).
+    /// </summary>
     public string PostSql { get; }
+
+    /// <summary>SQLite's second step: inserts the message at the seq taken; returns its Id, or no row for a duplicate.</summary>
+    public string? InsertSql { get; }
+
+    /// <summary>Gives back the seq a duplicate took, while the transaction still holds the session.</summary>
+    public string UndoSeqSql { get; }
+
+    /// <summary>The message first stored under a client id: (Id, Seq, Text, Timestamp).</summary>
+    public string OriginalSql { get; }
 
     /// <summary>The display name of a session's room.</summary>
     public string RoomOfSql { get; }
@@ -51,22 +72,54 @@ internal sealed class MessageStatements
         string P(string name) => sql.GenerateParameterNamePlaceholder(name);
 
         var sessionId = sessions.Column(nameof(ChatSession.Id));
-        var columns = string.Join(", ", Parameters.Message.Prepend(nameof(ChatMessage.SessionId)).Select(messages.Column));
-        var values = string.Join(", ", Parameters.Message.Select(P).Prepend($"s.{sessionId}"));
+        var lastSeq = sessions.Column(SessionColumns.LastSeq);
         var seated =
-            $"FROM {sessions.Name} AS s INNER JOIN {members.Name} AS m " +
-            $"ON m.{members.Column(nameof(SessionMember.SessionId))} = s.{sessionId} " +
-            $"WHERE s.{sessions.Column(nameof(ChatSession.NormalizedRoom))} = {P(Parameters.Room)} " +
-            $"AND s.{sessions.Column(nameof(ChatSession.State))} <> {P(Parameters.Ended)} " +
+            $"{sessions.Name}.{sessions.Column(nameof(ChatSession.NormalizedRoom))} = {P(Parameters.Room)} " +
+            $"AND {sessions.Name}.{sessions.Column(nameof(ChatSession.State))} <> {P(Parameters.Ended)} " +
+            $"AND EXISTS (SELECT 1 FROM {members.Name} AS m WHERE m.{members.Column(nameof(SessionMember.SessionId))} = {sessions.Name}.{sessionId} " +
             $"AND m.{members.Column(nameof(SessionMember.UserId))} = {P(nameof(ChatMessage.SenderId))} " +
-            $"AND m.{members.Column(nameof(SessionMember.LeftAt))} IS NULL";
+            $"AND m.{members.Column(nameof(SessionMember.LeftAt))} IS NULL)";
+        var moveCounter = $"UPDATE {sessions.Name} SET {lastSeq} = {sessions.Name}.{lastSeq} + 1 ";
         var id = messages.Column(nameof(ChatMessage.Id));
+        var seq = messages.Column(nameof(ChatMessage.Seq));
         var messageSession = messages.Column(nameof(ChatMessage.SessionId));
+        var sender = messages.Column(nameof(ChatMessage.SenderId));
+        var clientMsgId = messages.Column(nameof(ChatMessage.ClientMsgId));
+        var columns = string.Join(", ", Parameters.Message.Prepend(nameof(ChatMessage.Seq)).Prepend(nameof(ChatMessage.SessionId)).Select(messages.Column));
+        var drafted = string.Join(", ", Parameters.Message.Select(P));
+        var onDuplicate = $"ON CONFLICT ({messageSession}, {sender}, {clientMsgId}) DO NOTHING";
 
-        // SQL Server has no RETURNING; its OUTPUT clause sits before the rows inserted.
-        var post = db.Database.IsSqlServer()
-            ? $"INSERT INTO {messages.Name} ({columns}) OUTPUT INSERTED.{id}, INSERTED.{messageSession} SELECT {values} {seated}"
-            : $"INSERT INTO {messages.Name} ({columns}) SELECT {values} {seated} RETURNING {id}, {messageSession}";
+        string post;
+        string? insert = null;
+        if (db.Database.IsNpgsql())
+        {
+            post =
+                $"WITH s AS ({moveCounter}WHERE {seated} RETURNING {sessions.Name}.{sessionId}, {sessions.Name}.{lastSeq}), " +
+                $"i AS (INSERT INTO {messages.Name} ({columns}) SELECT s.{sessionId}, s.{lastSeq}, {drafted} FROM s {onDuplicate} RETURNING {id}) " +
+                $"SELECT s.{sessionId}, s.{lastSeq}, (SELECT i.{id} FROM i) FROM s";
+        }
+        else if (db.Database.IsSqlServer())
+        {
+            // No RETURNING and no ON CONFLICT: OUTPUT into table variables, and a duplicate
+            // check made safe by the session row the UPDATE holds until the commit.
+            post =
+                $"DECLARE @s TABLE (SessionId int, Seq bigint); DECLARE @i TABLE (Id bigint); " +
+                $"{moveCounter}OUTPUT INSERTED.{sessionId}, INSERTED.{lastSeq} INTO @s WHERE {seated}; " +
+                $"INSERT INTO {messages.Name} ({columns}) OUTPUT INSERTED.{id} INTO @i SELECT s.SessionId, s.Seq, {drafted} FROM @s AS s " +
+                $"WHERE {P(nameof(ChatMessage.ClientMsgId))} IS NULL OR NOT EXISTS (SELECT 1 FROM {messages.Name} WITH (UPDLOCK, HOLDLOCK) " +
+                $"WHERE {messageSession} = s.SessionId AND {sender} = {P(nameof(ChatMessage.SenderId))} AND {clientMsgId} = {P(nameof(ChatMessage.ClientMsgId))}); " +
+                $"SELECT s.SessionId, s.Seq, (SELECT TOP 1 Id FROM @i) FROM @s AS s;";
+        }
+        else
+        {
+            post = $"{moveCounter}WHERE {seated} RETURNING {sessionId}, {lastSeq}";
+            insert = $"INSERT INTO {messages.Name} ({columns}) VALUES ({P(Parameters.Session)}, {P(nameof(ChatMessage.Seq))}, {drafted}) {onDuplicate} RETURNING {id}";
+        }
+
+        var undoSeq = $"UPDATE {sessions.Name} SET {lastSeq} = {lastSeq} - 1 WHERE {sessionId} = {P(Parameters.Session)}";
+        var original =
+            $"SELECT {id}, {seq}, {messages.Column(nameof(ChatMessage.Text))}, {messages.Column(nameof(ChatMessage.Timestamp))} FROM {messages.Name} " +
+            $"WHERE {messageSession} = {P(Parameters.Session)} AND {sender} = {P(nameof(ChatMessage.SenderId))} AND {clientMsgId} = {P(nameof(ChatMessage.ClientMsgId))}";
         var roomOf =
             $"SELECT {sessions.Column(nameof(ChatSession.Room))} FROM {sessions.Name} WHERE {sessionId} = {P(Parameters.Session)}";
 
@@ -75,13 +128,14 @@ internal sealed class MessageStatements
             [Parameters.Room] = sessions.Mapping(nameof(ChatSession.NormalizedRoom)),
             [Parameters.Ended] = sessions.Mapping(nameof(ChatSession.State)),
             [Parameters.Session] = sessions.Mapping(nameof(ChatSession.Id)),
+            [nameof(ChatMessage.Seq)] = messages.Mapping(nameof(ChatMessage.Seq)),
         };
         foreach (var column in Parameters.Message)
         {
             mappings[column] = messages.Mapping(column);
         }
 
-        return new MessageStatements(post, roomOf, mappings, sql);
+        return new MessageStatements(post, insert, undoSeq, original, roomOf, mappings, sql);
     }
 
     /// <summary>A command for <paramref name="text"/> with its parameters created once; values are set per execution.</summary>
@@ -109,14 +163,21 @@ internal sealed class MessageStatements
         public const string Ended = "ended";
         public const string Session = "session";
 
-        /// <summary>The message's columns bound from the draft (its session comes from the seat found).</summary>
+        /// <summary>The message's columns bound from the draft (its session and seq come from the seat found).</summary>
         public static readonly string[] Message =
         [
             nameof(ChatMessage.SenderId), nameof(ChatMessage.Sender), nameof(ChatMessage.Text),
-            nameof(ChatMessage.Timestamp), nameof(ChatMessage.Kind),
+            nameof(ChatMessage.Timestamp), nameof(ChatMessage.Kind), nameof(ChatMessage.ClientMsgId),
         ];
 
         public static readonly string[] Post = [Room, Ended, .. Message];
+
+        /// <summary>SQLite's insert step.</summary>
+        public static readonly string[] Insert = [Session, nameof(ChatMessage.Seq), .. Message];
+
+        public static readonly string[] UndoSeq = [Session];
+
+        public static readonly string[] Original = [Session, nameof(ChatMessage.SenderId), nameof(ChatMessage.ClientMsgId)];
 
         public static readonly string[] RoomOf = [Session];
     }

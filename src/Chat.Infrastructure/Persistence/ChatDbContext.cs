@@ -5,6 +5,7 @@ using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Chat.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 
 namespace Chat.Infrastructure.Persistence;
@@ -30,7 +31,23 @@ public abstract class ChatDbContext(DbContextOptions options) : DbContext(option
     {
         try
         {
-            return await base.SaveChangesAsync(cancellationToken);
+            if (!HasMessagesToNumber())
+            {
+                return await base.SaveChangesAsync(cancellationToken);
+            }
+
+            // The numbers and the rows they number are one transaction.
+            if (Database.CurrentTransaction is not null)
+            {
+                await NumberNewMessages(cancellationToken);
+                return await base.SaveChangesAsync(cancellationToken);
+            }
+
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            await NumberNewMessages(cancellationToken);
+            var saved = await base.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return saved;
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -39,6 +56,36 @@ public abstract class ChatDbContext(DbContextOptions options) : DbContext(option
         catch (DbUpdateException ex) when (UniqueViolations.IsUniqueViolation(ex))
         {
             throw new UniqueConstraintException(ex);
+        }
+    }
+
+    private bool HasMessagesToNumber() =>
+        ChangeTracker.Entries<ChatMessage>().Any(e => e.State == EntityState.Added && e.Entity.Seq == 0);
+
+    /// <summary>
+    /// Gives each new message the next <see cref="ChatMessage.Seq"/> of its session, in
+    /// the order they were added, by moving the session's counter. The update holds the
+    /// session row until the transaction ends, so a session's numbers follow the order
+    /// its messages commit in, on any number of servers (ADR-013). The group-commit
+    /// writer moves the same counter in its own statements (ADR-004).
+    /// </summary>
+    private async Task NumberNewMessages(CancellationToken cancellationToken)
+    {
+        var added = ChangeTracker.Entries<ChatMessage>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Seq == 0)
+            .GroupBy(e => e.Entity.SessionId)
+            .ToList();
+        foreach (var session in added)
+        {
+            var count = session.Count();
+            await Sessions.Where(s => s.Id == session.Key)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => EF.Property<long>(s, SessionColumns.LastSeq), s => EF.Property<long>(s, SessionColumns.LastSeq) + count), cancellationToken);
+            var last = await Sessions.Where(s => s.Id == session.Key).Select(s => EF.Property<long>(s, SessionColumns.LastSeq)).SingleAsync(cancellationToken);
+            var seq = last - count;
+            foreach (var entry in session)
+            {
+                entry.Property(m => m.Seq).CurrentValue = ++seq;
+            }
         }
     }
 

@@ -27,6 +27,9 @@ internal sealed partial class RobotConductor(
     TimeProvider time,
     ILogger<RobotConductor> logger) : BackgroundService, IRobotTurns
 {
+    /// <summary>Beyond the model's own time: reading the room and posting the reply.</summary>
+    public static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(5);
+
     /// <summary>A backlog this long means the loop is far behind; dropping a message then only costs the robot one turn.</summary>
     public const int MaxWaiting = 10_000;
 
@@ -151,7 +154,7 @@ internal sealed partial class RobotConductor(
                 }
 
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TakeRobotTurn(sessionId), stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TakeRobotTurn(sessionId, options.Value.ReplyTimeout + LeaseMargin), stoppingToken);
             }
             catch (Exception) when (stoppingToken.IsCancellationRequested)
             {

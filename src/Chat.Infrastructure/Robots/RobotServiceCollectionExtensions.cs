@@ -1,4 +1,5 @@
 using Chat.Application.Common.Interfaces;
+using Chat.Infrastructure.Robots.Leases;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,8 @@ public static class RobotServiceCollectionExtensions
         services.TryAddSingleton<RobotReplyGuard>();
         services.TryAddSingleton<IRobotReplies>(sp => sp.GetRequiredService<RobotReplyGuard>());
         services.TryAddSingleton<IRobotNameSource, RandomRobotNames>();
+        services.TryAddSingleton<ServerIdentity>();
+        services.TryAddScoped<IRobotTurnLease, DatabaseRobotTurnLease>();
         services.TryAddSingleton<RobotConductor>();
         services.TryAddSingleton<IRobotTurns>(sp => sp.GetRequiredService<RobotConductor>());
         services.AddHostedService(sp => sp.GetRequiredService<RobotConductor>());

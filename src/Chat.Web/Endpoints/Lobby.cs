@@ -2,8 +2,8 @@ using Chat.Application.Common.Models;
 using Chat.Application.Sessions.HostSession;
 using Chat.Application.Sessions.TakeSeat;
 using Chat.Application.Sessions.LeaveSession;
-using Chat.Application.Sessions.ListSessions;
-using Chat.Web.Errors;
+using Chat.Application.Users.GetCurrentUser;
+using Chat.Web.Limits;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -11,16 +11,41 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chat.Web.Endpoints;
 
-/// <summary>The seed's one lobby call that hosts, joins or (beyond the seed) leaves, chosen by <c>type</c>.</summary>
+/// <summary>
+/// <c>/api/lobby</c>: <c>GET</c> welcomes the signed-in user; <c>POST</c> is the seed's one
+/// lobby call that hosts, joins or (beyond the seed) leaves, chosen by <c>type</c>.
+/// </summary>
 public static class Lobby
 {
-    public sealed record LobbyRequest(string? Type, string? Room, string? Robot, int? MaxPlayersAllowed, bool? Random);
+    public sealed record LobbyRequest(string? Type, string? Room = null, string? Robot = null, int? MaxPlayersAllowed = null, bool? Random = null);
 
     public static RouteGroupBuilder MapLobby(this RouteGroupBuilder api)
     {
-        api.MapPost("/lobby", Act).RequireAuthorization().WithName("LobbyAction");
-        api.MapGet("/lobby/sessions", List).WithName("ListSessions");
+        api.MapGet("/lobby", Welcome)
+            .RequireAuthorization()
+            .WithName("GetCurrentUser")
+            .WithTags("Lobby")
+            .WithSummary("Welcomes the signed-in user and shows their state.")
+            .ProducesProblems(StatusCodes.Status401Unauthorized);
+        api.MapPost("/lobby", Act)
+            .RequireAuthorization()
+            .RequireRateLimiting(RequestLimits.LobbyActions)
+            .WithName("LobbyAction")
+            .WithTags("Lobby")
+            .WithSummary("Hosts, joins or leaves a session, as type says.")
+            .WithDescription(
+                "`{\"type\": \"host\", \"room\", \"robot\"?, \"max_players_allowed\"?}`, `{\"type\": \"join\", \"room\"}`, " +
+                "`{\"type\": \"join\", \"random\": true}` or `{\"type\": \"leave\"}`. Host and join answer with the room and the hub " +
+                "address (`ws`); leave answers with `message` and `did_succeed` only.")
+            .Produces<LobbyResponse>()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests);
         return api;
+    }
+
+    private static async Task<Ok<WelcomeResponse>> Welcome(ISender sender, CancellationToken ct)
+    {
+        var user = await sender.Send(new GetCurrentUser(), ct);
+        return TypedResults.Ok(new WelcomeResponse($"Welcome {user.Username}!", new CurrentUserData(user)));
     }
 
     private static async Task<IResult> Act(LobbyRequest request, ISender sender, HttpContext http, CancellationToken ct)
@@ -43,10 +68,4 @@ public static class Lobby
 
     private static Ok<LobbyResponse> Entered(string message, SessionDto session, HttpContext http) =>
         TypedResults.Ok(new LobbyResponse(message, new RoomData(session.Room), true, HubAddress.Of(http.Request)));
-
-    private static async Task<Ok<SessionsResponse>> List(ISender sender, CancellationToken ct)
-    {
-        var sessions = await sender.Send(new ListSessions(), ct);
-        return TypedResults.Ok(new SessionsResponse("Game sessions", sessions.Pending, sessions.Active));
-    }
 }

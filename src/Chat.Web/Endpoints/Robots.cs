@@ -8,7 +8,8 @@ public static class Robots
 {
     public static RouteGroupBuilder MapRobots(this RouteGroupBuilder api)
     {
-        api.MapGet("/robots", List).WithName("ListRobots");
+        api.MapGet("/robots", List).WithName("ListRobots")
+            .WithTags("Lobby").WithSummary("Lists the robot models a host may pick.");
         return api;
     }
 

@@ -12,7 +12,21 @@ public static class Votes
 
     public static RouteGroupBuilder MapVotes(this RouteGroupBuilder api)
     {
-        api.MapPost("/sessions/{room}/vote", Vote).RequireAuthorization().WithName("CastVote");
+        api.MapPost("/sessions/{room}/vote", Vote)
+            .RequireAuthorization()
+            .WithName("CastVote")
+            .WithTags("Games")
+            .WithSummary("Names the player the caller takes for the robot, during a game's vote.")
+            .WithDescription(
+                "Only during the `vote` phase, only by a present player, naming another present player; sent again, it changes " +
+                "the caller's vote. The 200 body is the Game itself. 400 a bad body or a vote for oneself; 403 not a player; " +
+                "404 no such room or suspect; 409 not in `vote`.")
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest,
+                StatusCodes.Status401Unauthorized,
+                StatusCodes.Status403Forbidden,
+                StatusCodes.Status404NotFound,
+                StatusCodes.Status409Conflict);
         return api;
     }
 

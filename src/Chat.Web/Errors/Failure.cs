@@ -14,6 +14,8 @@ public sealed record Failure(int Status, string Message, IDictionary<string, str
 
     public const string NotJson = "Send the request body as JSON (Content-Type: application/json).";
 
+    public const string NoBody = "The request needs a JSON object as its body.";
+
     /// <summary>
     /// The failure an exception stands for, or null when it is not one we expected:
     /// those are logged and answered with <see cref="Unexpected"/>, never with their text.
@@ -51,21 +53,58 @@ public sealed record Failure(int Status, string Message, IDictionary<string, str
         return new Failure(StatusCodes.Status400BadRequest, message, errors);
     }
 
-    private static Failure FromBadRequest(BadHttpRequestException exception) => exception.StatusCode switch
+    private static Failure FromBadRequest(BadHttpRequestException exception) => exception switch
     {
-        StatusCodes.Status413PayloadTooLarge => new(exception.StatusCode, TooLarge),
-        StatusCodes.Status415UnsupportedMediaType => new(exception.StatusCode, NotJson),
-        _ when exception.InnerException is JsonException json => new(StatusCodes.Status400BadRequest, DescribeJson(json)),
-        _ when exception.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal) =>
-            new(StatusCodes.Status400BadRequest, "A query parameter is not a valid number."),
-        _ when exception.Message.StartsWith("Required parameter", StringComparison.Ordinal)
-            || exception.Message.StartsWith("Implicit body", StringComparison.Ordinal) =>
-            new(StatusCodes.Status400BadRequest, "The request needs a JSON body."),
+        { StatusCode: StatusCodes.Status413PayloadTooLarge } => new(exception.StatusCode, TooLarge),
+        { StatusCode: StatusCodes.Status415UnsupportedMediaType } => new(exception.StatusCode, NotJson),
+        { InnerException: JsonException json } => FromJson(json),
+        { StatusCode: StatusCodes.Status400BadRequest } => new(StatusCodes.Status400BadRequest, NoBody),
         _ => new(exception.StatusCode, "The request is not valid."),
     };
 
-    private static string DescribeJson(JsonException json) =>
-        json.Path is { Length: > 1 } path
-            ? $"The request body is not valid: '{JsonNamingPolicy.SnakeCaseLower.ConvertName(path.TrimStart('$', '.'))}' has the wrong type or format."
-            : "The request body is not valid JSON.";
+    /// <summary>
+    /// A body that is valid JSON but holds a value of the wrong type for one member
+    /// (<c>{"username": 5}</c>) is that member's validation failure, keyed by the name the
+    /// client sent as the reader's <see cref="JsonException.Path"/> gives it. Text that is
+    /// not JSON at all reaches us as a reader error wrapped in the serializer's exception.
+    /// </summary>
+    private static Failure FromJson(JsonException json)
+    {
+        if (json.InnerException is not JsonException && MemberOf(json.Path) is { } member)
+        {
+            var reason = $"{member} has the wrong type or format.";
+            return new Failure(StatusCodes.Status400BadRequest, reason, new Dictionary<string, string[]> { [member] = [reason] });
+        }
+
+        return json.InnerException is JsonException
+            ? new Failure(StatusCodes.Status400BadRequest, "The request body is not valid JSON: send one JSON object.")
+            : new Failure(StatusCodes.Status400BadRequest, NoBody);
+    }
+
+    /// <summary>The top-level member a path such as <c>$.max_players_allowed</c> or <c>$['room'][0]</c> starts at.</summary>
+    private static string? MemberOf(string? path)
+    {
+        if (path is null || !path.StartsWith('$') || path.Length < 3)
+        {
+            return null;
+        }
+
+        string name;
+        if (path[1] == '.')
+        {
+            var end = path.IndexOfAny(['.', '['], 2);
+            name = end < 0 ? path[2..] : path[2..end];
+        }
+        else if (path.StartsWith("$['", StringComparison.Ordinal) && path.IndexOf("']", 3, StringComparison.Ordinal) is var close and > 3)
+        {
+            name = path[3..close];
+        }
+        else
+        {
+            return null;
+        }
+
+        // Members are matched ignoring case, and the contract's names are lower-case.
+        return name.Length > 0 ? name.ToLowerInvariant() : null;
+    }
 }

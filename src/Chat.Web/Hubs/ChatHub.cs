@@ -19,9 +19,9 @@ namespace Chat.Web.Hubs;
 [Authorize]
 public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubErrorFilter errors) : Hub
 {
-    public sealed record JoinRequest(string? Room, string? Username);
+    public sealed record JoinRequest(string? Room, string? Username, long? AfterSeq);
 
-    public sealed record MessageRequest(string? From, string? Room, string? Message);
+    public sealed record MessageRequest(string? From, string? Room, string? Message, string? ClientMsgId);
 
     public sealed record VoteRequest(string? Room, string? Suspect);
 
@@ -55,7 +55,7 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
     {
         try
         {
-            return await sender.Send(new ConnectToRoom(request?.Room, request?.Username, Context.ConnectionId), Context.ConnectionAborted);
+            return await sender.Send(new ConnectToRoom(request?.Room, request?.Username, Context.ConnectionId, request?.AfterSeq), Context.ConnectionAborted);
         }
         catch (Exception ex)
         {
@@ -67,7 +67,7 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
 
     [HubMethodName("message")]
     public async Task<MessageDto> Message(MessageRequest? request) =>
-        await sender.Send(new SendMessage(request?.From, request?.Room, request?.Message), Context.ConnectionAborted);
+        await sender.Send(new SendMessage(request?.From, request?.Room, request?.Message, request?.ClientMsgId), Context.ConnectionAborted);
 
     /// <summary>During a game's vote: names the player the caller takes for the robot; returns the game.</summary>
     [HubMethodName("vote")]

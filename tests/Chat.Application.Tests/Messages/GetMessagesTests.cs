@@ -92,7 +92,7 @@ public sealed class GetMessagesTests : IDisposable
 
         var message = Assert.Single(await Get(alice, new GetMessages(" LOUNGE ")));
 
-        Assert.Equal(new MessageDto(messages[0].Id, messages[0].SessionId, "lounge", "alice", "m1", messages[0].Timestamp, MessageKind.Chat), message);
+        Assert.Equal(new MessageDto(messages[0].Id, messages[0].SessionId, "lounge", "alice", "m1", messages[0].Timestamp, MessageKind.Chat, Seq: 1, ClientMsgId: null), message);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class SendMessageTests
         append.SetResult(MessageOutcome.Stored(new PostedMessage(stored, "lounge")));
         var returned = await sending;
 
-        var expected = new MessageDto(42, 3, "lounge", "alice", "hello", Build.Start.AddSeconds(1), MessageKind.Chat);
+        var expected = new MessageDto(42, 3, "lounge", "alice", "hello", Build.Start.AddSeconds(1), MessageKind.Chat, Seq: 1, ClientMsgId: null);
         Assert.Equal(expected, returned);
         await _broadcaster.Received(1).MessagePosted(expected, Arg.Any<CancellationToken>());
     }

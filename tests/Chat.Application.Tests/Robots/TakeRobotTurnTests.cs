@@ -5,6 +5,7 @@ using Chat.Application.Robots.TakeRobotTurn;
 using Chat.Domain.Messages;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
+using Chat.Infrastructure.Robots.Leases;
 using NSubstitute;
 using DomainMessage = Chat.Domain.Messages.ChatMessage;
 
@@ -18,6 +19,7 @@ public sealed class TakeRobotTurnTests : IDisposable
     private readonly IRobotReplies _replies = Substitute.For<IRobotReplies>();
     private readonly IMessageLog _log = Substitute.For<IMessageLog>();
     private readonly IChatBroadcaster _broadcaster = Substitute.For<IChatBroadcaster>();
+    private readonly ServerIdentity _server = new();
     private RobotConversation? _asked;
 
     public TakeRobotTurnTests()
@@ -174,6 +176,47 @@ public sealed class TakeRobotTurnTests : IDisposable
         Assert.Empty(_log.ReceivedCalls());
     }
 
+    [Fact]
+    public async Task Turn_WhileAnotherServerHoldsTheTurn_WaitsForIt_AndGivesUpSilentlyAtTheMostAfterMaxTurn()
+    {
+        var (alice, _, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", "hi");
+        await using (var db = _data.NewContext())
+        {
+            Assert.True(await new DatabaseRobotTurnLease(db, new ServerIdentity()).TryTake(sessionId, _data.Clock.GetUtcNow(), _data.Clock.GetUtcNow().AddMinutes(5), Ct));
+        }
+
+        var turn = Turn(sessionId, TimeSpan.FromSeconds(1));
+        for (var waited = 0; waited < 12 && !turn.IsCompleted; waited++)
+        {
+            await Task.Delay(20, Ct);
+            _data.Clock.Advance(TakeRobotTurn.LeasePoll);
+        }
+
+        Assert.Null(await turn);
+        AssertSilentWithoutAsking();
+    }
+
+    [Fact]
+    public async Task Turn_AfterAnotherServersTurnLapses_TakesIt()
+    {
+        var (alice, _, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", "hi");
+        await using (var db = _data.NewContext())
+        {
+            Assert.True(await new DatabaseRobotTurnLease(db, new ServerIdentity()).TryTake(sessionId, _data.Clock.GetUtcNow(), _data.Clock.GetUtcNow().AddMilliseconds(250), Ct));
+        }
+
+        var turn = Turn(sessionId);
+        for (var waited = 0; waited < 20 && !turn.IsCompleted; waited++)
+        {
+            await Task.Delay(20, Ct);
+            _data.Clock.Advance(TakeRobotTurn.LeasePoll);
+        }
+
+        Assert.NotNull(await turn);
+    }
+
     public void Dispose() => _data.Dispose();
 
     private async Task<(User Alice, User Robot, int SessionId)> RoomWithRobot()
@@ -220,10 +263,10 @@ public sealed class TakeRobotTurnTests : IDisposable
     private void LogRefuses(MessageRefusal refusal) =>
         _log.Append(Arg.Any<MessageDraft>(), Arg.Any<CancellationToken>()).Returns(_ => ValueTask.FromResult(MessageOutcome.Refused(refusal, "lounge")));
 
-    private async Task<MessageDto?> Turn(int sessionId)
+    private async Task<MessageDto?> Turn(int sessionId, TimeSpan? maxTurn = null)
     {
         await using var db = _data.NewContext();
-        var handler = new TakeRobotTurnHandler(db, _replies, _log, _broadcaster, _data.Clock);
-        return await handler.Handle(new TakeRobotTurn(sessionId), Ct);
+        var handler = new TakeRobotTurnHandler(db, _replies, _log, _broadcaster, new DatabaseRobotTurnLease(db, _server), _data.Clock);
+        return await handler.Handle(new TakeRobotTurn(sessionId, maxTurn), Ct);
     }
 }

@@ -3,6 +3,7 @@ using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
 using Chat.Application.Rooms.ConnectToRoom;
 using Chat.Domain.Messages;
+using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using NSubstitute;
 
@@ -44,7 +45,7 @@ public sealed class ConnectToRoomTests : IDisposable
         {
             await _broadcaster.AddToRoom(Connection, session.Id, Arg.Any<CancellationToken>());
             await _broadcaster.MessagePosted(
-                new MessageDto(notice.Id, session.Id, "lounge", Username.Server, "alice has joined the room.", notice.Timestamp, MessageKind.System),
+                new MessageDto(notice.Id, session.Id, "lounge", Username.Server, "alice has joined the room.", notice.Timestamp, MessageKind.System, notice.Seq, ClientMsgId: null),
                 Arg.Any<CancellationToken>());
         });
     }
@@ -92,10 +93,10 @@ public sealed class ConnectToRoomTests : IDisposable
     public async Task JoinRoom_WithoutASignIn_IsUnauthorized()
     {
         await _data.AddSession(await _data.AddUser("alice"), "lounge");
-        await using var db = _data.NewContext();
+        await using var use = new UseCase(_data, _broadcaster);
 
         await Assert.ThrowsAsync<UnauthorizedException>(
-            async () => await new ConnectToRoomHandler(db, Build.Anonymous(), _broadcaster, _data.Clock).Handle(new ConnectToRoom("lounge", "alice", Connection), Ct));
+            () => use.Run(new ConnectToRoomHandler(use.Db, Build.Anonymous(), _broadcaster, use.Committer, _data.Clock), new ConnectToRoom("lounge", "alice", Connection)));
 
         await NothingJoined("lounge");
     }
@@ -135,6 +136,68 @@ public sealed class ConnectToRoomTests : IDisposable
         Assert.Empty(_broadcaster.ReceivedCalls());
     }
 
+    [Fact]
+    public async Task JoinRoom_AgainForTheSameSeat_JoinsSilently()
+    {
+        var alice = await _data.AddUser("alice");
+        await _data.AddSession(alice, "lounge");
+
+        await ConnectToRoom(alice, new ConnectToRoom("lounge", "alice", "tab-1"));
+        _broadcaster.ClearReceivedCalls();
+        await ConnectToRoom(alice, new ConnectToRoom("lounge", "alice", "tab-2"));
+
+        Assert.Equal(["alice has joined the room."], await _data.TextsIn("lounge"));
+        await _broadcaster.Received(1).AddToRoom("tab-2", Arg.Any<int>(), Arg.Any<CancellationToken>());
+        await _broadcaster.DidNotReceive().MessagePosted(Arg.Any<MessageDto>(), Arg.Any<CancellationToken>());
+        await _broadcaster.DidNotReceive().SessionUpdated(Arg.Any<SessionDto>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task JoinRoom_InANewSeat_IsAnnouncedAgain()
+    {
+        var alice = await _data.AddUser("alice");
+        await _data.AddSession(alice, "lounge");
+        var bob = await _data.AddUser("bob");
+        await _data.Join(bob, "lounge");
+        await ConnectToRoom(bob, new ConnectToRoom("lounge", "bob", Connection));
+        await _data.Leave(bob, "lounge");
+        await _data.Join(bob, "lounge");
+
+        await ConnectToRoom(bob, new ConnectToRoom("lounge", "bob", Connection));
+
+        Assert.Equal(["bob has joined the room.", "bob has joined the room."], await _data.TextsIn("lounge"));
+    }
+
+    [Fact]
+    public async Task JoinRoom_AfterASeq_ReturnsWhatCameAfterIt_AndTheSession()
+    {
+        var alice = await _data.AddUser("alice");
+        await _data.AddSession(alice, "lounge");
+        await _data.AddMessages(alice, "lounge", "m1", "m2", "m3");
+
+        var joined = await ConnectToRoom(alice, new ConnectToRoom("lounge", "alice", Connection, AfterSeq: 1));
+
+        Assert.Equal(["m2", "m3"], joined.Messages.Select(m => m.Message));
+        Assert.Equal([2L, 3L], joined.Messages.Select(m => m.Seq));
+        Assert.True(joined.Complete);
+        Assert.Equal("lounge", joined.Session.Room);
+        Assert.Equal(["alice"], joined.Session.Players);
+    }
+
+    [Fact]
+    public async Task JoinRoom_AfterASeqWithMoreThanACatchUpBehind_SaysItIsIncomplete()
+    {
+        var alice = await _data.AddUser("alice");
+        await _data.AddSession(alice, "lounge");
+        await _data.AddMessages(alice, "lounge", Enumerable.Range(1, ConnectToRoomHandler.MaxCatchUp + 2).Select(i => $"m{i}"));
+
+        var joined = await ConnectToRoom(alice, new ConnectToRoom("lounge", "alice", Connection, AfterSeq: 1));
+
+        Assert.False(joined.Complete);
+        Assert.Equal(ConnectToRoomHandler.MaxCatchUp, joined.Messages.Count);
+        Assert.Equal("m2", joined.Messages[0].Message);
+    }
+
     public void Dispose() => _data.Dispose();
 
     private async Task NothingJoined(string room)
@@ -145,7 +208,7 @@ public sealed class ConnectToRoomTests : IDisposable
 
     private async Task<ConnectedToRoom> ConnectToRoom(User caller, ConnectToRoom command)
     {
-        await using var db = _data.NewContext();
-        return await new ConnectToRoomHandler(db, Build.Caller(caller), _broadcaster, _data.Clock).Handle(command, Ct);
+        await using var use = new UseCase(_data, _broadcaster);
+        return await use.Run(new ConnectToRoomHandler(use.Db, Build.Caller(caller), _broadcaster, use.Committer, _data.Clock), command);
     }
 }

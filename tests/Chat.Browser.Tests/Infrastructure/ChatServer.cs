@@ -80,6 +80,13 @@ internal sealed class ChatServer : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(appFolder, "Chat.Web.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
+
+        // The scenarios sign several people up from one address within a minute.
+        foreach (var limit in new[] { "RegistrationsPerMinute", "LobbyActionsPerMinute", "MessagesPerSecond", "MessageBurst" })
+        {
+            start.ArgumentList.Add($"--Limits:{limit}=0");
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Chat"] = $"Data Source={Path.Combine(dataDirectory.FullName, "chat.db")}";

@@ -141,10 +141,6 @@ internal sealed class ChatUser : IAsyncDisposable
         }
     }
 
-    /// <summary>The id of the newest message on screen.</summary>
-    public async Task<string> LastMessageIdAsync() =>
-        await MessageLog.Locator("[data-id]").Last.GetAttributeAsync("data-id") ?? string.Empty;
-
     public async Task<IReadOnlyList<string>> ChatLinesAsync() => await ChatTexts.AllTextContentsAsync();
 
     /// <summary>Waits until this user's log shows exactly these chat lines, in this order.</summary>

@@ -56,7 +56,7 @@ public abstract class TextRoundTripTests(TestDatabases databases)
         await using var db = database.NewContext();
         var page = await History.Page(db.Messages.AsNoTracking().Where(m => m.SessionId == sessionId), afterId: null, beforeId: null, GetMessages.DefaultLimit)
             .ToListAsync(Cancel);
-        return [.. History.OldestFirst(page, afterId: null)];
+        return [.. History.OldestFirst(page, after: null)];
     }
 }
 

@@ -13,7 +13,8 @@ namespace Chat.Web.Tests.Support;
 /// The whole service on real Kestrel at a loopback port, over a SQLite file, so HTTP
 /// calls and SignalR WebSockets cross a real socket as a browser's do. The one host
 /// fixture of the web tests: the robot and presence servers are configurations of it
-/// (<see cref="Settings"/>, <see cref="BeforeStart"/>). As a class fixture
+/// (<see cref="Settings"/>, <see cref="BeforeStart"/>). The request limits are off
+/// (<see cref="TestLimits"/>). As a class fixture
 /// (<c>IClassFixture</c>), classes run in parallel, the tests of a class one after
 /// another against the same database.
 /// </summary>
@@ -46,6 +47,13 @@ public class ChatApp : WebApplicationFactory<Program>, IAsyncLifetime
         Log = log;
         Settings["ConnectionStrings:Chat"] = $"Data Source={databasePath}";
         Settings["Chat:AllowedOrigins:0"] = AllowedOrigin;
+
+        // The tests sign many people up from one address; the limits' own tests switch them on.
+        foreach (var (key, value) in TestLimits.Off)
+        {
+            Settings[key] = value;
+        }
+
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 

@@ -19,7 +19,7 @@ public static partial class Wire
 
     public static readonly string[] ResultMembers = ["robot", "votes", "correct", "robot_caught"];
 
-    public static readonly string[] MessageMembers = ["id", "session_id", "room", "from", "message", "timestamp", "kind"];
+    public static readonly string[] MessageMembers = ["id", "session_id", "room", "from", "message", "timestamp", "kind", "seq", "client_msg_id"];
 
     /// <summary>Asserts a 200 with a JSON body and returns the body.</summary>
     public static async Task<JsonElement> Ok(HttpResponseMessage response)

@@ -3,8 +3,11 @@ using Chat.Domain.Sessions;
 
 namespace Chat.Application.Common.Interfaces;
 
-/// <summary>A message as said, its text already checked, before it is stored.</summary>
-public sealed record MessageDraft(int SenderId, string Sender, RoomName Room, string Text, DateTimeOffset Timestamp);
+/// <summary>
+/// A message as said, its text already checked, before it is stored. With a
+/// <see cref="ClientMsgId"/>, the sender's resend of it stores nothing new.
+/// </summary>
+public sealed record MessageDraft(int SenderId, string Sender, RoomName Room, string Text, DateTimeOffset Timestamp, string? ClientMsgId = null);
 
 /// <summary>A stored message with the room it was posted in.</summary>
 public sealed record PostedMessage(ChatMessage Message, string Room);
@@ -24,14 +27,22 @@ public enum MessageRefusal
 
 /// <summary>
 /// What became of a draft: <see cref="Posted"/>, or <see cref="Refusal"/> with the
-/// room's name as stored (as typed, when there is no such room).
+/// room's name as stored (as typed, when there is no such room). A resend of a
+/// client id the sender already used is posted as the message stored the first
+/// time, with <see cref="IsResend"/>: nothing new was stored, nothing is to be told.
 /// </summary>
-public sealed record MessageOutcome(PostedMessage? Posted, MessageRefusal Refusal, string Room)
+public sealed record MessageOutcome(PostedMessage? Posted, MessageRefusal Refusal, string Room, bool IsResend = false)
 {
     public static MessageOutcome Stored(PostedMessage posted)
     {
         ArgumentNullException.ThrowIfNull(posted);
         return new(posted, default, posted.Room);
+    }
+
+    public static MessageOutcome Resent(PostedMessage original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        return new(original, default, original.Room, IsResend: true);
     }
 
     public static MessageOutcome Refused(MessageRefusal refusal, string room) => new(null, refusal, room);

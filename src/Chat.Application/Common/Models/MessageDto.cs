@@ -2,7 +2,10 @@ using Chat.Domain.Messages;
 
 namespace Chat.Application.Common.Models;
 
-/// <summary>The wire form of a message: <c>{"id", "session_id", "room", "from", "message", "timestamp", "kind"}</c>.</summary>
+/// <summary>
+/// The wire form of a message: <c>{"id", "session_id", "room", "from", "message",
+/// "timestamp", "kind", "seq", "client_msg_id"}</c>.
+/// </summary>
 public sealed record MessageDto(
     long Id,
     int SessionId,
@@ -10,4 +13,6 @@ public sealed record MessageDto(
     string From,
     string Message,
     DateTimeOffset Timestamp,
-    MessageKind Kind);
+    MessageKind Kind,
+    long Seq,
+    string? ClientMsgId);

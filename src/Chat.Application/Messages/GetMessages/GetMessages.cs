@@ -10,11 +10,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Chat.Application.Messages.GetMessages;
 
 /// <summary>
-/// A page of a room's history, oldest first. Without ids: the latest <c>Limit</c>;
-/// <c>BeforeId</c>: the latest before it; <c>AfterId</c>: the oldest after it (what a
-/// reconnecting client asks for); both: the oldest of that range.
+/// A page of a room's history, oldest first. Without bounds: the latest <c>Limit</c>;
+/// a "before" bound: the latest before it; an "after" bound: the oldest after it (what
+/// a reconnecting client asks for); both: the oldest of that range. The bounds are
+/// ids (v1) or seqs, never both kinds in one request.
 /// </summary>
-public sealed record GetMessages(string Room, long? AfterId = null, long? BeforeId = null, int? Limit = null)
+public sealed record GetMessages(
+    string Room,
+    long? AfterId = null,
+    long? BeforeId = null,
+    int? Limit = null,
+    long? AfterSeq = null,
+    long? BeforeSeq = null)
     : IQuery<IReadOnlyList<MessageDto>>
 {
     public const int DefaultLimit = 50;
@@ -39,15 +46,19 @@ public sealed class GetMessagesHandler(IChatDbContext db, ICurrentUser currentUs
         }
 
         var limit = Math.Min(query.Limit ?? GetMessages.DefaultLimit, GetMessages.MaxLimit);
-        var page = await History.Page(db.Messages.AsNoTracking().Where(m => m.SessionId == session.Id), query.AfterId, query.BeforeId, limit)
-            .ToListAsync(cancellationToken);
-        return [.. History.OldestFirst(page, query.AfterId).Select(m => m.ToDto(session.Room))];
+        var messages = db.Messages.AsNoTracking().Where(m => m.SessionId == session.Id);
+        var page = query.AfterSeq is not null || query.BeforeSeq is not null
+            ? History.PageBySeq(messages, query.AfterSeq, query.BeforeSeq, limit)
+            : History.Page(messages, query.AfterId, query.BeforeId, limit);
+        var rows = await page.ToListAsync(cancellationToken);
+        return [.. History.OldestFirst(rows, query.AfterId ?? query.AfterSeq).Select(m => m.ToDto(session.Room))];
     }
 }
 
-/// <summary>Paging over a room's messages by id, shared by the REST history and the hub's join.</summary>
+/// <summary>Paging over a room's messages, shared by the REST history and the hub's join.</summary>
 public static class History
 {
+    /// <summary>By id, as v1 clients page.</summary>
     public static IQueryable<ChatMessage> Page(IQueryable<ChatMessage> messages, long? afterId, long? beforeId, int limit)
     {
         if (afterId is { } after)
@@ -65,6 +76,23 @@ public static class History
         return ordered.Take(limit);
     }
 
-    public static IEnumerable<ChatMessage> OldestFirst(IEnumerable<ChatMessage> page, long? afterId) =>
-        afterId is null ? page.Reverse() : page;
+    /// <summary>By seq: the order the messages were stored in, on any number of servers.</summary>
+    public static IQueryable<ChatMessage> PageBySeq(IQueryable<ChatMessage> messages, long? afterSeq, long? beforeSeq, int limit)
+    {
+        if (afterSeq is { } after)
+        {
+            messages = messages.Where(m => m.Seq > after);
+        }
+
+        if (beforeSeq is { } before)
+        {
+            messages = messages.Where(m => m.Seq < before);
+        }
+
+        var ordered = afterSeq is null ? messages.OrderByDescending(m => m.Seq) : messages.OrderBy(m => m.Seq);
+        return ordered.Take(limit);
+    }
+
+    public static IEnumerable<ChatMessage> OldestFirst(IEnumerable<ChatMessage> page, long? after) =>
+        after is null ? page.Reverse() : page;
 }

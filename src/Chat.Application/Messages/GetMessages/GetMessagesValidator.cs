@@ -8,6 +8,12 @@ public sealed class GetMessagesValidator : AbstractValidator<GetMessages>
     {
         RuleFor(q => q.AfterId).GreaterThanOrEqualTo(0).WithMessage("after_id must be a message id (0 or more).");
         RuleFor(q => q.BeforeId).GreaterThanOrEqualTo(0).WithMessage("before_id must be a message id (0 or more).");
+        RuleFor(q => q.AfterSeq).GreaterThanOrEqualTo(0).WithMessage("after_seq must be a seq (0 or more).");
+        RuleFor(q => q.BeforeSeq).GreaterThanOrEqualTo(0).WithMessage("before_seq must be a seq (0 or more).");
         RuleFor(q => q.Limit).GreaterThanOrEqualTo(1).WithMessage("limit must be at least 1.");
+        RuleFor(q => q)
+            .Must(q => (q.AfterId is null && q.BeforeId is null) || (q.AfterSeq is null && q.BeforeSeq is null))
+            .WithName(nameof(GetMessages.AfterSeq))
+            .WithMessage("Page by ids (after_id, before_id) or by seqs (after_seq, before_seq), not both.");
     }
 }

@@ -14,7 +14,11 @@ namespace Chat.Application.Messages.SendMessage;
 /// and heard by its robot. The text was checked by <see cref="SendMessageValidator"/>;
 /// the log checks the seat as it stores.
 /// </summary>
-public sealed record SendMessage(string? From, string? Room, string? Message) : ICommand<MessageDto>;
+/// <remarks>
+/// With a <c>ClientMsgId</c>, sending again (after a lost acknowledgement, a reconnect,
+/// from a second tab) answers with the message stored the first time and tells no one.
+/// </remarks>
+public sealed record SendMessage(string? From, string? Room, string? Message, string? ClientMsgId = null) : ICommand<MessageDto>;
 
 public sealed class SendMessageHandler(
     IMessageLog log,
@@ -32,9 +36,15 @@ public sealed class SendMessageHandler(
             throw new ForbiddenAccessException($"You can only send messages as {sender}.");
         }
 
-        var draft = new MessageDraft(senderId, sender, RoomName.Of(command.Room!), command.Message!, clock.GetUtcNow());
-        var posted = (await log.Append(draft, cancellationToken)).PostedOrThrow();
+        var draft = new MessageDraft(senderId, sender, RoomName.Of(command.Room!), command.Message!, clock.GetUtcNow(), command.ClientMsgId);
+        var outcome = await log.Append(draft, cancellationToken);
+        var posted = outcome.PostedOrThrow();
         var message = posted.Message.ToDto(posted.Room);
+        if (outcome.IsResend)
+        {
+            return message;
+        }
+
         await broadcaster.MessagePosted(message, cancellationToken);
 
         // After the broadcast, so a robot's answer can never overtake what it answers.

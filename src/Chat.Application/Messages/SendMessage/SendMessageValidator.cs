@@ -16,5 +16,12 @@ public sealed class SendMessageValidator : AbstractValidator<SendMessage>
                 context.AddFailure(nameof(SendMessage.Message), problem);
             }
         });
+        RuleFor(c => c.ClientMsgId).Custom((clientMsgId, context) =>
+        {
+            if (ChatMessage.ClientMsgIdProblem(clientMsgId) is { } problem)
+            {
+                context.AddFailure(nameof(SendMessage.ClientMsgId), problem);
+            }
+        });
     }
 }

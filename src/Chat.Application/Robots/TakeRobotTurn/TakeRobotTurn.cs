@@ -14,19 +14,57 @@ namespace Chat.Application.Robots.TakeRobotTurn;
 /// silent when the last word is its own, when the session is over, and when the
 /// model gives nothing usable. Returns the posted message, or null for silence.
 /// </summary>
-public sealed record TakeRobotTurn(int SessionId) : ICommand<MessageDto?>;
+/// <remarks>
+/// With players on several servers each server hears its own players, so two can
+/// start a turn for one robot at once. The turn is taken under a lease every server
+/// shares (<see cref="IRobotTurnLease"/>): the second waits for the first to finish,
+/// then reads the room afresh, and keeps quiet if the robot had the last word. So
+/// the robot answers each turn once. <c>MaxTurn</c> bounds both the lease and the wait.
+/// </remarks>
+public sealed record TakeRobotTurn(int SessionId, TimeSpan? MaxTurn = null) : ICommand<MessageDto?>
+{
+    public static readonly TimeSpan DefaultMaxTurn = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a server waiting for another's turn looks again.</summary>
+    public static readonly TimeSpan LeasePoll = TimeSpan.FromMilliseconds(100);
+}
 
 public sealed class TakeRobotTurnHandler(
     IChatDbContext db,
     IRobotReplies replies,
     IMessageLog log,
     IChatBroadcaster broadcaster,
+    IRobotTurnLease lease,
     TimeProvider clock) : ICommandHandler<TakeRobotTurn, MessageDto?>
 {
     /// <summary>Enough to follow the thread; the model's prompt stays small and fast.</summary>
     public const int ContextSize = 20;
 
     public async ValueTask<MessageDto?> Handle(TakeRobotTurn command, CancellationToken cancellationToken)
+    {
+        var maxTurn = command.MaxTurn ?? TakeRobotTurn.DefaultMaxTurn;
+        var giveUpAt = clock.GetUtcNow() + maxTurn;
+        while (!await lease.TryTake(command.SessionId, clock.GetUtcNow(), clock.GetUtcNow() + maxTurn, cancellationToken))
+        {
+            if (clock.GetUtcNow() >= giveUpAt)
+            {
+                return null;
+            }
+
+            await Task.Delay(TakeRobotTurn.LeasePoll, clock, cancellationToken);
+        }
+
+        try
+        {
+            return await Answer(command, cancellationToken);
+        }
+        finally
+        {
+            await lease.Release(command.SessionId, CancellationToken.None);
+        }
+    }
+
+    private async Task<MessageDto?> Answer(TakeRobotTurn command, CancellationToken cancellationToken)
     {
         var seat = await db.Members
             .AsNoTracking()

@@ -13,5 +13,6 @@ public sealed class ConnectToRoomValidator : AbstractValidator<ConnectToRoom>
             .Must(c => !string.IsNullOrWhiteSpace(c.Room) && !string.IsNullOrWhiteSpace(c.Username))
             .WithName("room")
             .WithMessage(Required);
+        RuleFor(c => c.AfterSeq).GreaterThanOrEqualTo(0).WithMessage("after_seq must be a seq (0 or more).");
     }
 }

@@ -42,8 +42,13 @@ public sealed class SessionCommitter(IChatDbContext db, Announcements announceme
             announcements.MessagePosted(notice.ToDto(session.Room));
         }
 
+        // A player's arrival changes no player, host or state: the room hears the notice only.
         var dto = session.ToDto();
-        announcements.SessionUpdated(dto);
+        if (events.Any(e => e is not PlayerArrived))
+        {
+            announcements.SessionUpdated(dto);
+        }
+
         if (dto.Game is { } game && events.Any(e => e is GamePhaseChanged or VotesChanged))
         {
             announcements.GameUpdated(session.Id, game);

@@ -7,6 +7,9 @@ public abstract record SessionEvent;
 public sealed record PlayerJoined(string Username, bool IsRobot) : SessionEvent;
 
 /// <summary>A seat given up; the user's connections stop hearing the room once it is committed.</summary>
+/// <summary>A player's first connection to the room: the room hears they joined, once per seat.</summary>
+public sealed record PlayerArrived(string Username) : SessionEvent;
+
 public sealed record PlayerLeft(int UserId, string Username) : SessionEvent;
 
 public sealed record HostChanged(int NewHostId, string NewHost) : SessionEvent;

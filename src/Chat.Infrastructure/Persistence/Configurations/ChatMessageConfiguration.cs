@@ -18,7 +18,13 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         builder.HasOne<ChatSession>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(m => m.SenderId).OnDelete(DeleteBehavior.Restrict);
 
-        // History is read per room by id: latest page, and "after the last id I saw".
+        builder.Property(m => m.ClientMsgId).HasMaxLength(ChatMessage.MaxClientMsgIdLength);
+
+        // History is read per room by id (v1) or by seq: latest page, and "after the last one I saw".
         builder.HasIndex(m => new { m.SessionId, m.Id });
+        builder.HasIndex(m => new { m.SessionId, m.Seq }).IsUnique().HasDatabaseName("UX_Messages_Seq");
+
+        // A resend with the same client id stores nothing: the index refuses it inside the batch (ADR-013).
+        builder.HasIndex(m => new { m.SessionId, m.SenderId, m.ClientMsgId }).IsUnique().HasDatabaseName("UX_Messages_ClientMsgId");
     }
 }

@@ -18,6 +18,10 @@ internal sealed class ChatSessionConfiguration : IEntityTypeConfiguration<ChatSe
         builder.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(s => s.State);
 
+        // The seq of the session's last stored message. Not the aggregate's: only the
+        // database moves it, in the transaction that stores each message (ADR-013).
+        builder.Property<long>(SessionColumns.LastSeq).HasDefaultValue(0L);
+
         // Every change of the aggregate bumps Version: two racing joins cannot both win.
         builder.Property(s => s.Version).IsConcurrencyToken();
 

@@ -68,13 +68,13 @@ export const api = {
   joinRandom: () => request("POST", "/api/lobby", { type: "join", random: true }),
   leave: () => request("POST", "/api/lobby", { type: "leave" }),
   logout: () => request("POST", "/api/logout"),
-  messages: (room, { afterId, beforeId, limit } = {}) => {
+  messages: (room, { afterSeq, beforeSeq, limit } = {}) => {
     const query = new URLSearchParams();
-    if (afterId !== undefined) {
-      query.set("after_id", String(afterId));
+    if (afterSeq !== undefined) {
+      query.set("after_seq", String(afterSeq));
     }
-    if (beforeId !== undefined) {
-      query.set("before_id", String(beforeId));
+    if (beforeSeq !== undefined) {
+      query.set("before_seq", String(beforeSeq));
     }
     if (limit !== undefined) {
       query.set("limit", String(limit));

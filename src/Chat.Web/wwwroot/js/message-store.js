@@ -1,18 +1,25 @@
-// The messages of one room, kept in id order with each id once. Messages reach
+// The messages of one room, kept in seq order with each seq once. Messages reach
 // the page from three places that overlap: the `join` history, live `message`
-// events and the `after_id` catch-up after a reconnect. Keying by id makes the
-// order of arrival irrelevant, so nothing is lost or shown twice.
+// events and the `after_seq` catch-up after a reconnect or a gap. Keying by seq
+// (the message's place in its session, one more for each stored) makes the order
+// of arrival irrelevant, so nothing is lost or shown twice, and a live message
+// more than one past the last one held shows that something was missed.
 
 export class MessageStore {
-  #byId = new Map();
+  #bySeq = new Map();
   #ordered = [];
 
-  get lastId() {
-    return this.#ordered.length > 0 ? this.#ordered[this.#ordered.length - 1].id : 0;
+  get lastSeq() {
+    return this.#ordered.length > 0 ? this.#ordered[this.#ordered.length - 1].seq : 0;
   }
 
-  get firstId() {
-    return this.#ordered.length > 0 ? this.#ordered[0].id : 0;
+  get firstSeq() {
+    return this.#ordered.length > 0 ? this.#ordered[0].seq : 0;
+  }
+
+  /** Whether `message` is more than one past the last message held: something came between. */
+  isAfterAGap(message) {
+    return typeof message?.seq === "number" && this.#ordered.length > 0 && message.seq > this.lastSeq + 1;
   }
 
   /**
@@ -22,26 +29,26 @@ export class MessageStore {
   add(messages) {
     const added = [];
     for (const message of messages) {
-      if (typeof message?.id !== "number" || this.#byId.has(message.id)) {
+      if (typeof message?.seq !== "number" || this.#bySeq.has(message.seq)) {
         continue;
       }
-      const index = this.#insertionIndex(message.id);
+      const index = this.#insertionIndex(message.seq);
       this.#ordered.splice(index, 0, message);
-      this.#byId.set(message.id, message);
+      this.#bySeq.set(message.seq, message);
       added.push({ message, before: this.#ordered[index + 1] ?? null });
     }
     return added;
   }
 
   clear() {
-    this.#byId.clear();
+    this.#bySeq.clear();
     this.#ordered = [];
   }
 
-  #insertionIndex(id) {
+  #insertionIndex(seq) {
     // Almost every message is the newest, so look from the end.
     let index = this.#ordered.length;
-    while (index > 0 && this.#ordered[index - 1].id > id) {
+    while (index > 0 && this.#ordered[index - 1].seq > seq) {
       index--;
     }
     return index;

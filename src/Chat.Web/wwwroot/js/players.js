@@ -48,10 +48,10 @@ export class PlayerList {
     const joined = JOINED.exec(message.message);
     const left = LEFT.exec(message.message);
     const name = joined?.[1] ?? left?.[1];
-    if (!name || (this.#latestNotice.get(name) ?? 0) > message.id) {
+    if (!name || (this.#latestNotice.get(name) ?? 0) > message.seq) {
       return;
     }
-    this.#latestNotice.set(name, message.id);
+    this.#latestNotice.set(name, message.seq);
     if (joined) {
       this.#seenOnline.add(name);
     } else {

@@ -65,15 +65,27 @@ export class RoomConnection {
     await this.#connection.start();
   }
 
-  /** Joins the room's broadcasts; returns the history before the join notice, or null if refused. */
-  async join() {
-    const result = await this.#connection.invoke("join", { room: this.#room, username: this.#username });
-    return Array.isArray(result?.messages) ? result.messages : null;
+  /**
+   * Joins the room's broadcasts. With `afterSeq`, the history is what came after it
+   * (`complete` false when more remains to fetch); without, the latest page. Resolves
+   * to `{ messages, complete, session }`, or null if refused.
+   */
+  async join(afterSeq) {
+    const request = { room: this.#room, username: this.#username };
+    if (typeof afterSeq === "number" && afterSeq > 0) {
+      request.after_seq = afterSeq;
+    }
+    const result = await this.#connection.invoke("join", request);
+    return Array.isArray(result?.messages) ? result : null;
   }
 
-  /** Sends a chat line; resolves to the stored Message, rejects with the server's reason. */
-  send(text) {
-    return this.#connection.invoke("message", { from: this.#username, room: this.#room, message: text });
+  /**
+   * Sends a chat line under the client's own id for it, so that sending it again
+   * (after a reconnect) stores nothing twice; resolves to the stored Message,
+   * rejects with the server's reason.
+   */
+  send(text, clientMsgId) {
+    return this.#connection.invoke("message", { from: this.#username, room: this.#room, message: text, client_msg_id: clientMsgId });
   }
 
   async close() {

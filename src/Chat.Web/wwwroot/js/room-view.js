@@ -11,6 +11,12 @@ const HISTORY_PAGE = 50;
 // Largest page the messages endpoint serves, so a long absence is fetched in few calls.
 const CATCH_UP_PAGE = 500;
 
+/** A client message id: 32 hex digits (getRandomValues works on plain http too, randomUUID does not). */
+function newClientMsgId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 const BANNERS = {
   reconnecting: "Connection lost. Reconnecting…",
   offline: "You are offline. Messages will catch up when the network is back.",
@@ -30,6 +36,8 @@ export class RoomView {
   #players = new PlayerList($("#players-list"), $("#players-count"));
   #composer;
   #connection = null;
+  #unacknowledged = [];
+  #fillingGap = false;
   #room = "";
   #username = "";
   #onLeft;
@@ -52,6 +60,7 @@ export class RoomView {
     this.#room = room;
     this.#username = username;
     this.#store.clear();
+    this.#unacknowledged = [];
     this.#messages.reset(username);
     this.#players.reset(username);
     this.#composer.reset();
@@ -63,7 +72,7 @@ export class RoomView {
     this.#setState("connecting");
 
     this.#connection = new RoomConnection(room, username, {
-      onMessage: (message) => this.#receive([message]),
+      onMessage: (message) => this.#receiveLive(message),
       onSessionUpdated: (session) => this.#showSession(session),
       onServerError: (text) => this.#composer.showError(text),
       onStateChange: (state) => this.#setState(navigator.onLine ? state : "offline"),
@@ -94,16 +103,15 @@ export class RoomView {
   }
 
   /**
-   * Joins (again) and fills the gap. The id to catch up from is read before the
-   * join history is merged: that history is only the latest 50, so merging it
-   * first could hide a longer gap.
+   * Joins (again) and fills the gap: a rejoin asks for what came after the last
+   * seq held, and fetches the rest by REST when the join says more remains.
    */
   async #joinAndCatchUp({ first }) {
     const connection = this.#connection;
-    const lastSeen = this.#store.lastId;
-    let history;
+    const lastSeen = this.#store.lastSeq;
+    let joined;
     try {
-      history = await connection.join();
+      joined = await connection.join(first ? undefined : lastSeen);
     } catch (error) {
       // A link that broke mid-join is the reconnect handlers' business; a refusal
       // over a live link is not going to change by itself.
@@ -116,21 +124,25 @@ export class RoomView {
     if (connection !== this.#connection) {
       return;
     }
-    if (history === null) {
+    if (joined === null) {
       // The server said why through the `error` event; nothing joined. The usual
       // reason after a long absence: the disconnect grace ran out and took us out.
       await this.#removed();
       return;
     }
 
-    this.#receive(history);
+    this.#receive(joined.messages);
+    if (joined.session) {
+      this.#showSession(joined.session);
+    }
     if (first) {
-      this.#olderButton.hidden = history.length < HISTORY_PAGE;
+      this.#olderButton.hidden = joined.messages.length < HISTORY_PAGE;
       this.#messages.scrollToLatest();
-    } else {
-      await this.#catchUp(lastSeen);
+    } else if (joined.complete === false) {
+      await this.#catchUp(this.#store.lastSeq);
     }
     this.#setState("connected");
+    await this.#resendUnacknowledged();
   }
 
   async #resume() {
@@ -142,13 +154,13 @@ export class RoomView {
     this.#refreshSession();
   }
 
-  /** Fetches every message after `afterId`, page by page, through REST. */
-  async #catchUp(afterId) {
-    let cursor = afterId;
+  /** Fetches every message after `afterSeq`, page by page, through REST. */
+  async #catchUp(afterSeq) {
+    let cursor = afterSeq;
     for (;;) {
       let page;
       try {
-        page = await api.messages(this.#room, { afterId: cursor, limit: CATCH_UP_PAGE });
+        page = await api.messages(this.#room, { afterSeq: cursor, limit: CATCH_UP_PAGE });
       } catch {
         return;
       }
@@ -157,13 +169,13 @@ export class RoomView {
       if (messages.length < CATCH_UP_PAGE) {
         return;
       }
-      cursor = messages[messages.length - 1].id;
+      cursor = messages[messages.length - 1].seq;
     }
   }
 
   async #loadOlder() {
     try {
-      const page = await api.messages(this.#room, { beforeId: this.#store.firstId, limit: HISTORY_PAGE });
+      const page = await api.messages(this.#room, { beforeSeq: this.#store.firstSeq, limit: HISTORY_PAGE });
       const messages = page.messages ?? [];
       this.#messages.render(this.#store.add(messages), { older: true });
       this.#olderButton.hidden = messages.length < HISTORY_PAGE;
@@ -182,15 +194,68 @@ export class RoomView {
     }
   }
 
+  /**
+   * A live message more than one past the last one held means one was missed (a
+   * broadcast lost between servers, say): fetch the gap, once at a time.
+   */
+  async #receiveLive(message) {
+    const gap = this.#store.isAfterAGap(message);
+    const from = this.#store.lastSeq;
+    this.#receive([message]);
+    if (gap && !this.#fillingGap) {
+      this.#fillingGap = true;
+      try {
+        await this.#catchUp(from);
+      } finally {
+        this.#fillingGap = false;
+      }
+    }
+  }
+
+  /**
+   * Sends under a client id made for this line. If the link drops before the
+   * answer, the line is kept and sent again with the same id once the room is
+   * rejoined, so it is stored once whatever happened to the first try.
+   */
   async #send(text) {
     if (!this.#connection) {
       return;
     }
+    const line = { text, clientMsgId: newClientMsgId() };
+    this.#unacknowledged.push(line);
     try {
-      const stored = await this.#connection.send(text);
-      this.#receive([stored]);
+      await this.#deliver(line);
     } catch (error) {
-      throw new Error(hubErrorText(error));
+      if (this.#connection?.isConnected) {
+        // A refusal over a live link: the line is not going to be stored.
+        this.#forget(line);
+        throw new Error(hubErrorText(error));
+      }
+      // The link dropped: the line goes again after the rejoin.
+    }
+  }
+
+  async #deliver(line) {
+    const stored = await this.#connection.send(line.text, line.clientMsgId);
+    this.#forget(line);
+    this.#receive([stored]);
+  }
+
+  #forget(line) {
+    this.#unacknowledged = this.#unacknowledged.filter((l) => l !== line);
+  }
+
+  async #resendUnacknowledged() {
+    for (const line of [...this.#unacknowledged]) {
+      try {
+        await this.#deliver(line);
+      } catch (error) {
+        if (this.#connection?.isConnected) {
+          this.#forget(line);
+          this.#composer.showError(hubErrorText(error));
+        }
+        return;
+      }
     }
   }
 
@@ -242,7 +307,7 @@ export class RoomView {
       return;
     }
     if (connection.isConnected) {
-      await this.#catchUp(this.#store.lastId);
+      await this.#catchUp(this.#store.lastSeq);
       this.#refreshSession();
       if (connection === this.#connection && connection.isConnected) {
         this.#setState("connected");

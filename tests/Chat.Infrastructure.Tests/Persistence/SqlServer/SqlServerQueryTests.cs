@@ -85,18 +85,21 @@ public sealed class SqlServerQueryTests
     }
 
     [Fact]
-    public void MessagePost_InsertsOnlyForASeatedSender_AndOutputsTheNewIdInsteadOfReturning()
+    public void MessagePost_MovesTheSeatedSessionsCounter_AndInsertsAtItUnlessResent_InOneBatchWithoutReturning()
     {
         using var db = NewContext();
 
-        var sql = MessageStatements.For(db).PostSql;
+        var statements = MessageStatements.For(db);
+        var sql = statements.PostSql;
 
-        Assert.StartsWith(
-            "INSERT INTO [Messages] ([SessionId], [SenderId], [Sender], [Text], [Timestamp], [Kind]) OUTPUT INSERTED.[Id], INSERTED.[SessionId] SELECT s.[Id], @SenderId",
-            sql,
-            StringComparison.Ordinal);
-        Assert.Contains("WHERE s.[NormalizedRoom] = @room AND s.[State] <> @ended AND m.[UserId] = @SenderId AND m.[LeftAt] IS NULL", sql, StringComparison.Ordinal);
+        Assert.Contains("UPDATE [Sessions] SET [LastSeq] = [Sessions].[LastSeq] + 1 OUTPUT INSERTED.[Id], INSERTED.[LastSeq] INTO @s", sql, StringComparison.Ordinal);
+        Assert.Contains("[Sessions].[NormalizedRoom] = @room AND [Sessions].[State] <> @ended AND EXISTS", sql, StringComparison.Ordinal);
+        Assert.Contains("m.[UserId] = @SenderId AND m.[LeftAt] IS NULL", sql, StringComparison.Ordinal);
+        Assert.Contains("INSERT INTO [Messages] ([SessionId], [Seq], [SenderId], [Sender], [Text], [Timestamp], [Kind], [ClientMsgId]) OUTPUT INSERTED.[Id] INTO @i", sql, StringComparison.Ordinal);
+        Assert.Contains("@ClientMsgId IS NULL OR NOT EXISTS", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("RETURNING", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("ON CONFLICT", sql, StringComparison.Ordinal);
+        Assert.Null(statements.InsertSql);
     }
 
     private static SqlServerChatDbContext NewContext() => new(

@@ -99,6 +99,70 @@ public abstract class SendMessageTests(TestDatabases databases)
         Assert.False(await db.Messages.AnyAsync(m => m.SenderId == alice.Id, Cancel));
     }
 
+    [Fact]
+    public async Task Send_FromSeveralPlayersAtOnce_NumbersTheRoomsMessagesOneToNInStoredOrder_NoticesIncluded()
+    {
+        await using var database = await databases.CreateMigrated(Cancel);
+        var players = await database.StoreAll(Users("player", 3), Cancel);
+        await using var useCases = await UseCaseRunner.Start(database, Cancel);
+        await Seat(useCases, players);
+        var posts = players.SelectMany(p => Enumerable.Range(1, 30).Select(i => (Player: p, Text: $"{p.Username} {i}"))).ToList();
+
+        var outcome = await Race.Run(posts, post => useCases.Send(new SendMessage(post.Player.Username, Room, post.Text), post.Player, Cancel));
+
+        Assert.Empty(outcome.Failures);
+        await using var db = database.NewContext();
+        var sessionId = await db.Sessions.Where(x => x.Room == Room).Select(x => x.Id).SingleAsync(Cancel);
+        var stored = await db.Messages.Where(m => m.SessionId == sessionId).OrderBy(m => m.Seq).Select(m => new { m.Seq, m.Id, m.Text }).ToListAsync(Cancel);
+        Assert.Equal(Enumerable.Range(1, stored.Count).Select(i => (long)i), stored.Select(m => m.Seq));
+        Assert.Equal(posts.Count, stored.Count(m => m.Text.StartsWith("player", StringComparison.Ordinal)));
+        foreach (var player in players)
+        {
+            var mine = stored.Where(m => m.Text.StartsWith(player.Username + " ", StringComparison.Ordinal)).ToList();
+            Assert.Equal(mine.OrderBy(m => m.Id).Select(m => m.Seq), mine.Select(m => m.Seq));
+        }
+    }
+
+    [Fact]
+    public async Task Send_TheSameClientIdAgain_AnswersWithTheFirstMessage_AndStoresNothingNew()
+    {
+        await using var database = await databases.CreateMigrated(Cancel);
+        var players = await database.StoreAll(Users("player", 2), Cancel);
+        await using var useCases = await UseCaseRunner.Start(database, Cancel);
+        await Seat(useCases, players);
+        var alice = players[0];
+
+        var first = await useCases.Send(new SendMessage(alice.Username, Room, "hello", "m-1"), alice, Cancel);
+        var again = await useCases.Send(new SendMessage(alice.Username, Room, "hello (resent)", "m-1"), alice, Cancel);
+        var next = await useCases.Send(new SendMessage(alice.Username, Room, "next", "m-2"), alice, Cancel);
+        var others = await useCases.Send(new SendMessage(players[1].Username, Room, "mine", "m-1"), players[1], Cancel);
+
+        Assert.Equal((first.Id, first.Seq, "hello", "m-1"), (again.Id, again.Seq, again.Message, again.ClientMsgId));
+        Assert.Equal(first.Seq + 1, next.Seq);
+        Assert.Equal(next.Seq + 1, others.Seq);
+        await using var db = database.NewContext();
+        Assert.Equal(1, await db.Messages.CountAsync(m => m.SenderId == alice.Id && m.ClientMsgId == "m-1", Cancel));
+    }
+
+    [Fact]
+    public async Task Send_TheSameClientIdManyTimesAtOnce_StoresItOnce_AndEveryCallerGetsThatMessage()
+    {
+        await using var database = await databases.CreateMigrated(Cancel);
+        var players = await database.StoreAll(Users("player", 1), Cancel);
+        await using var useCases = await UseCaseRunner.Start(database, Cancel);
+        await Seat(useCases, players);
+        var alice = players[0];
+
+        var sends = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
+            Task.Run(() => useCases.Send(new SendMessage(alice.Username, Room, "once", "tab-1"), alice, Cancel), Cancel)));
+        var after = await useCases.Send(new SendMessage(alice.Username, Room, "after"), alice, Cancel);
+
+        Assert.Single(sends.Select(m => (m.Id, m.Seq)).Distinct());
+        Assert.Equal(sends[0].Seq + 1, after.Seq);
+        await using var db = database.NewContext();
+        Assert.Equal(1, await db.Messages.CountAsync(m => m.SenderId == alice.Id && m.ClientMsgId == "tab-1", Cancel));
+    }
+
     private static MessageDraft Draft(User sender, string text) =>
         new(sender.Id, sender.Username, RoomName.Of(Room), text, DateTimeOffset.UtcNow);
 

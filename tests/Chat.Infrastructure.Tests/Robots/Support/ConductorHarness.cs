@@ -85,7 +85,7 @@ internal sealed class ConductorHarness : IAsyncDisposable
     public void WithRobot(int sessionId) => _seats[sessionId] = new RobotSeat(UserId: 900 + sessionId, RobotName, "eliza");
 
     public void Hear(int sessionId, string from = "alice", MessageKind kind = MessageKind.Chat) =>
-        Conductor.Heard(new MessageDto(Interlocked.Increment(ref _messageId), sessionId, "lounge", from, "hi", Time.GetUtcNow(), kind));
+        Conductor.Heard(new MessageDto(Interlocked.Increment(ref _messageId), sessionId, "lounge", from, "hi", Time.GetUtcNow(), kind, Seq: _messageId, ClientMsgId: null));
 
     public Task<int> NextTurn() => Patience.Read(_turns, "turn");
 

@@ -58,11 +58,21 @@ public sealed class Person : IAsyncDisposable
     }
 
     /// <summary>A hub connection to <paramref name="app"/> that has joined the room and seen its own join notice.</summary>
+    private readonly HashSet<string> _entered = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Connects and joins the room. The seat's first join is announced (and awaited
+    /// here); a rejoin, on any server, is silent.
+    /// </summary>
     public async Task<RoomConnection> Enter(PresenceApp app, string room)
     {
         var line = await Connect(app);
         await line.Join(room);
-        await line.NextMessageSaying($"{Name} has joined the room.");
+        if (_entered.Add(room))
+        {
+            await line.NextMessageSaying($"{Name} has joined the room.");
+        }
+
         return line;
     }
 

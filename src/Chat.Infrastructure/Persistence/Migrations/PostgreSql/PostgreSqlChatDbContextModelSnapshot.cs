@@ -30,6 +30,10 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ClientMsgId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -42,6 +46,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<int?>("SenderId")
                         .HasColumnType("integer");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("SessionId")
                         .HasColumnType("integer");
@@ -57,6 +64,14 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("SessionId", "Id");
+
+                    b.HasIndex("SessionId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Messages_Seq");
+
+                    b.HasIndex("SessionId", "SenderId", "ClientMsgId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Messages_ClientMsgId");
 
                     b.ToTable("Messages", (string)null);
                 });
@@ -74,6 +89,11 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<int>("HostId")
                         .HasColumnType("integer");
+
+                    b.Property<long>("LastSeq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("MaxPlayersAllowed")
                         .HasColumnType("integer");
@@ -119,6 +139,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IsRobot")
                         .HasColumnType("boolean");
@@ -212,6 +235,24 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("UserId");
 
                     b.ToTable("HubConnections", (string)null);
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Robots.Leases.RobotTurnLeaseRecord", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("UntilMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("RobotTurnLeases", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -375,6 +416,15 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasOne("Chat.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Robots.Leases.RobotTurnLeaseRecord", b =>
+                {
+                    b.HasOne("Chat.Domain.Sessions.ChatSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

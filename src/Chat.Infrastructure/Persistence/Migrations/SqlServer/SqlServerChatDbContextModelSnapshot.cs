@@ -30,6 +30,10 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ClientMsgId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -42,6 +46,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int?>("SenderId")
                         .HasColumnType("int");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("SessionId")
                         .HasColumnType("int");
@@ -57,6 +64,15 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("SessionId", "Id");
+
+                    b.HasIndex("SessionId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Messages_Seq");
+
+                    b.HasIndex("SessionId", "SenderId", "ClientMsgId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Messages_ClientMsgId")
+                        .HasFilter("[SenderId] IS NOT NULL AND [ClientMsgId] IS NOT NULL");
 
                     b.ToTable("Messages", (string)null);
                 });
@@ -74,6 +90,11 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int>("HostId")
                         .HasColumnType("int");
+
+                    b.Property<long>("LastSeq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("MaxPlayersAllowed")
                         .HasColumnType("int");
@@ -119,6 +140,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AnnouncedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("IsRobot")
                         .HasColumnType("bit");
@@ -212,6 +236,24 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("UserId");
 
                     b.ToTable("HubConnections", (string)null);
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Robots.Leases.RobotTurnLeaseRecord", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("UntilMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("RobotTurnLeases", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -375,6 +417,15 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Chat.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Robots.Leases.RobotTurnLeaseRecord", b =>
+                {
+                    b.HasOne("Chat.Domain.Sessions.ChatSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

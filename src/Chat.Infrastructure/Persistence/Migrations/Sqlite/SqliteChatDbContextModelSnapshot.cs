@@ -23,6 +23,10 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientMsgId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -34,6 +38,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("SenderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Seq")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SessionId")
@@ -51,6 +58,14 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SessionId", "Id");
 
+                    b.HasIndex("SessionId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Messages_Seq");
+
+                    b.HasIndex("SessionId", "SenderId", "ClientMsgId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Messages_ClientMsgId");
+
                     b.ToTable("Messages", (string)null);
                 });
 
@@ -65,6 +80,11 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("HostId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("MaxPlayersAllowed")
                         .HasColumnType("INTEGER");
@@ -108,6 +128,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("AnnouncedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsRobot")
                         .HasColumnType("INTEGER");
@@ -199,6 +222,24 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("HubConnections", (string)null);
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Robots.Leases.RobotTurnLeaseRecord", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("RobotTurnLeases", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -358,6 +399,15 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Chat.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Robots.Leases.RobotTurnLeaseRecord", b =>
+                {
+                    b.HasOne("Chat.Domain.Sessions.ChatSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

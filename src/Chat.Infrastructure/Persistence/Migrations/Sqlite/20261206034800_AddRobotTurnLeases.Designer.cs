@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteChatDbContext))]
-    [Migration("20261206033130_AddGames")]
-    partial class AddGames
+    [Migration("20261206034800_AddRobotTurnLeases")]
+    partial class AddRobotTurnLeases
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,6 +26,10 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientMsgId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -37,6 +41,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("SenderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Seq")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SessionId")
@@ -54,6 +61,14 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SessionId", "Id");
 
+                    b.HasIndex("SessionId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Messages_Seq");
+
+                    b.HasIndex("SessionId", "SenderId", "ClientMsgId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Messages_ClientMsgId");
+
                     b.ToTable("Messages", (string)null);
                 });
 
@@ -68,6 +83,11 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("HostId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("MaxPlayersAllowed")
                         .HasColumnType("INTEGER");
@@ -111,6 +131,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("AnnouncedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsRobot")
                         .HasColumnType("INTEGER");
@@ -204,6 +227,24 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("HubConnections", (string)null);
                 });
 
+            modelBuilder.Entity("Chat.Infrastructure.Robots.Leases.RobotTurnLeaseRecord", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("RobotTurnLeases", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -242,101 +283,6 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("HostId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.OwnsOne("Chat.Domain.Games.Game", "Game", b1 =>
-                        {
-                            b1.Property<int>("SessionId")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<TimeSpan>("ChatLength")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<DateTimeOffset?>("EndsAt")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Phase")
-                                .IsRequired()
-                                .HasMaxLength(16)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Robot")
-                                .HasMaxLength(60)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<bool>("RobotCaught")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<DateTimeOffset?>("RobotVotesAt")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<DateTimeOffset?>("StartedAt")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<TimeSpan>("VoteLength")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("VotersAtEnd")
-                                .HasColumnType("INTEGER");
-
-                            b1.HasKey("SessionId");
-
-                            b1.HasIndex("Phase");
-
-                            b1.ToTable("Games", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("SessionId");
-
-                            b1.OwnsMany("Chat.Domain.Games.Vote", "Votes", b2 =>
-                                {
-                                    b2.Property<int>("Id")
-                                        .ValueGeneratedOnAdd()
-                                        .HasColumnType("INTEGER");
-
-                                    b2.Property<bool>("ByRobot")
-                                        .HasColumnType("INTEGER");
-
-                                    b2.Property<DateTimeOffset>("CastAt")
-                                        .HasColumnType("TEXT");
-
-                                    b2.Property<bool>("NamesRobot")
-                                        .HasColumnType("INTEGER");
-
-                                    b2.Property<int>("SessionId")
-                                        .HasColumnType("INTEGER");
-
-                                    b2.Property<string>("Suspect")
-                                        .IsRequired()
-                                        .HasMaxLength(60)
-                                        .HasColumnType("TEXT");
-
-                                    b2.Property<int>("SuspectId")
-                                        .HasColumnType("INTEGER");
-
-                                    b2.Property<string>("Voter")
-                                        .IsRequired()
-                                        .HasMaxLength(60)
-                                        .HasColumnType("TEXT");
-
-                                    b2.Property<int>("VoterId")
-                                        .HasColumnType("INTEGER");
-
-                                    b2.HasKey("Id");
-
-                                    b2.HasIndex("SessionId", "VoterId")
-                                        .IsUnique()
-                                        .HasDatabaseName("UX_GameVotes_OneVotePerVoter");
-
-                                    b2.ToTable("GameVotes", (string)null);
-
-                                    b2.WithOwner()
-                                        .HasForeignKey("SessionId");
-                                });
-
-                            b1.Navigation("Votes");
-                        });
-
-                    b.Navigation("Game");
                 });
 
             modelBuilder.Entity("Chat.Domain.Sessions.SessionMember", b =>
@@ -361,6 +307,15 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Chat.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Robots.Leases.RobotTurnLeaseRecord", b =>
+                {
+                    b.HasOne("Chat.Domain.Sessions.ChatSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,12 @@
+namespace Chat.Web.Tests;
+
+/// <summary>
+/// Tests that load the machine on purpose (a flood of messages, a room kept busy until
+/// a stalled reader is cut off) run on their own, after the others, so their load
+/// does not slow the timing-sensitive tests running beside them.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HeavyLoadCollection
+{
+    public const string Name = "Heavy load";
+}
