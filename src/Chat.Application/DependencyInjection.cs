@@ -1,5 +1,7 @@
 using Chat.Application.Common;
 using Chat.Application.Common.Behaviours;
+using Chat.Application.Common.DueTimes;
+using Chat.Application.Games.AdvanceGame;
 using Chat.Application.Sessions.Common;
 using Chat.Application.Sessions.HostSession;
 using FluentValidation;
@@ -33,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<Announcements>();
         services.AddScoped<SessionCommitter>();
         services.AddScoped<RobotRecruiter>();
+        services.AddScoped<IDueWork, DueGames>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,4 +1,5 @@
 using Chat.Application.Common.Interfaces;
+using Chat.Infrastructure.DueTimes;
 using Chat.Infrastructure.Messaging;
 using Chat.Application.Presence;
 using Chat.Infrastructure.Persistence;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddOptions<PresenceOptions>().Bind(configuration.GetSection(PresenceOptions.Section));
         services.AddScoped<IPresenceTracker, DatabasePresenceTracker>();
         services.AddScaleOut(configuration);
+        services.AddDueTimes(configuration);
         return services;
     }
 

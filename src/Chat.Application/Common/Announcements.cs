@@ -16,6 +16,8 @@ public sealed class Announcements(IChatBroadcaster broadcaster)
 
     public void SessionUpdated(SessionDto session) => _pending.Add((b, ct) => b.SessionUpdated(session, ct));
 
+    public void GameUpdated(int sessionId, GameDto game) => _pending.Add((b, ct) => b.GameUpdated(sessionId, game, ct));
+
     /// <summary>The user's connections stop hearing the room (after whatever was announced before).</summary>
     public void StopHearing(int userId, int sessionId) => _pending.Add((b, ct) => b.RemoveFromRoom(userId, sessionId, ct));
 

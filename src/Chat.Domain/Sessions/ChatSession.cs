@@ -1,4 +1,5 @@
 using Chat.Domain.Common;
+using Chat.Domain.Games;
 using Chat.Domain.Sessions.Events;
 using Chat.Domain.Users;
 
@@ -16,6 +17,9 @@ public sealed class ChatSession
     public const int MaxPlayersAllowedLimit = 100;
     public const int MaxRobotLength = 20;
 
+    /// <summary>With a robot and at least this many human places, a session is a game.</summary>
+    public const int MinGamePlayers = 2;
+
     public static readonly string MaxPlayersRuleText =
         $"max_players_allowed must be between {MinPlayersAllowed} and {MaxPlayersAllowedLimit}.";
 
@@ -28,8 +32,13 @@ public sealed class ChatSession
         NormalizedRoom = string.Empty;
     }
 
-    private ChatSession(RoomName room, string? robot, int hostId, int maxPlayersAllowed, DateTimeOffset createdAt)
+    private ChatSession(RoomName room, string? robot, int hostId, int maxPlayersAllowed, DateTimeOffset createdAt, GameLengths? game)
     {
+        if (robot is not null && maxPlayersAllowed >= MinGamePlayers)
+        {
+            Game = new Game(game ?? GameLengths.Default);
+        }
+
         Room = room.Value;
         NormalizedRoom = room.Key;
         Robot = robot;
@@ -59,17 +68,23 @@ public sealed class ChatSession
 
     public int Version { get; private set; }
 
+    /// <summary>"Who is the robot?", for a session hosted with a robot and two or more human places; null otherwise.</summary>
+    public Game? Game { get; private set; }
+
     public IReadOnlyCollection<SessionMember> Members => _members.AsReadOnly();
 
     /// <summary>Present players in the order they joined, robot included.</summary>
     public IEnumerable<SessionMember> Players => _members.Where(m => m.IsPresent).OrderBy(m => m.JoinedAt).ThenBy(m => m.Id);
+
+    /// <summary>Who may vote now: the present players, the robot included; at the end, those who could.</summary>
+    public int GameVoters => Game is { Phase: GamePhase.Over } ? Game.VotersAtEnd : Players.Count();
 
     public int HumanPlayerCount => _members.Count(m => m.IsPresent && !m.IsRobot);
 
     /// <summary>What changed since the aggregate was loaded; the application turns these into notices.</summary>
     public IReadOnlyList<SessionEvent> Events => _events.AsReadOnly();
 
-    public static ChatSession Host(User host, string room, string? robot, int maxPlayersAllowed, DateTimeOffset at)
+    public static ChatSession Host(User host, string room, string? robot, int maxPlayersAllowed, DateTimeOffset at, GameLengths? game = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         var problem = RoomName.Problem(room);
@@ -88,7 +103,7 @@ public sealed class ChatSession
             throw new DomainException("Only a signed-in person can host a session.");
         }
 
-        var session = new ChatSession(RoomName.Of(room), robot, host.Id, maxPlayersAllowed, at);
+        var session = new ChatSession(RoomName.Of(room), robot, host.Id, maxPlayersAllowed, at, game);
         session.Seat(host, at);
         return session;
     }
@@ -155,7 +170,13 @@ public sealed class ChatSession
             return;
         }
 
-        if (HumanPlayerCount == 0)
+        if (Game?.Withdraw(userId) == true)
+        {
+            Touch(new VotesChanged());
+        }
+
+        // A game needs two humans to be a test at all: with fewer it is over at once.
+        if (HumanPlayerCount == 0 || (Game is { IsRunning: true } && HumanPlayerCount < MinGamePlayers))
         {
             End(at);
             return;
@@ -166,6 +187,73 @@ public sealed class ChatSession
             var next = Players.First(m => !m.IsRobot);
             HostId = next.UserId;
             Touch(new HostChanged(next.UserId, next.Username));
+        }
+    }
+
+    /// <summary>
+    /// Carries out what the game has due at <paramref name="now"/>: the chat ends and the
+    /// vote opens, or the vote ends and so does the session. False when nothing is due
+    /// (another node did it first, or it is not time yet), so running it twice is safe.
+    /// </summary>
+    /// <param name="now">The instant it runs.</param>
+    /// <param name="robotBallotDelay">How long into a vote that opens now the robot casts its ballot.</param>
+    public bool AdvanceGame(DateTimeOffset now, TimeSpan robotBallotDelay)
+    {
+        if (Game is null || State != SessionState.Active || Game.EndsAt is not { } endsAt || now < endsAt)
+        {
+            return false;
+        }
+
+        switch (Game.Phase)
+        {
+            case GamePhase.Chat:
+                Game.OpenVote(now, robotBallotDelay);
+                Touch(new GamePhaseChanged(GamePhase.Vote));
+                return true;
+            case GamePhase.Vote:
+                End(now);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// A present player names another present player as the robot, or changes their
+    /// vote, while the vote is open. When every present player has voted, the game is
+    /// over and the session ends.
+    /// </summary>
+    public void Vote(int voterId, string suspect, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(suspect);
+        if (Game is null)
+        {
+            throw VoteRefusedException.For(VoteRefusal.NotAGame, Room);
+        }
+
+        // The players of a game that is over no longer hold seats; they are told it is over.
+        var voter = _members.FirstOrDefault(m => m.IsPresent && m.UserId == voterId)
+            ?? throw VoteRefusedException.For(
+                Game.Phase == GamePhase.Over && _members.Any(m => m.UserId == voterId) ? VoteRefusal.NotVoting : VoteRefusal.NotAPlayer,
+                Room);
+        if (State != SessionState.Active || !Game.AcceptsVotesAt(at))
+        {
+            throw VoteRefusedException.For(VoteRefusal.NotVoting, Room);
+        }
+
+        var named = Username.Of(suspect.Trim());
+        var suspected = _members.FirstOrDefault(m => m.IsPresent && Username.Of(m.Username).Key == named.Key)
+            ?? throw VoteRefusedException.For(VoteRefusal.NoSuchSuspect, Room, suspect.Trim());
+        if (suspected.UserId == voterId)
+        {
+            throw VoteRefusedException.For(VoteRefusal.Self, Room);
+        }
+
+        Game.Cast(voter.UserId, voter.Username, voter.IsRobot, suspected.UserId, suspected.Username, suspected.IsRobot, at);
+        Touch(new VotesChanged());
+        if (Game.Votes.Count >= Players.Count())
+        {
+            End(at);
         }
     }
 
@@ -201,15 +289,44 @@ public sealed class ChatSession
         {
             State = SessionState.Active;
             Touch(new SessionStarted());
+            if (Game is not null)
+            {
+                Game.StartChat(at);
+                Touch(new GamePhaseChanged(GamePhase.Chat));
+            }
         }
     }
 
+    /// <summary>
+    /// Ends the session: a game still on is over with the votes cast so far, the robot
+    /// leaves, and every seat is freed, so its players can go on to another session.
+    /// </summary>
     private void End(DateTimeOffset at)
     {
+        if (Game is { Phase: not GamePhase.Over } game)
+        {
+            var started = game.StartedAt is not null;
+            var robot = _members.Where(m => m.IsRobot).OrderByDescending(m => m.JoinedAt).Select(m => m.Username).FirstOrDefault() ?? string.Empty;
+            game.Finish(robot, Players.Count());
+
+            // A game that never started ends with its session, as quietly as a v1 session does.
+            if (started)
+            {
+                Touch(new GamePhaseChanged(GamePhase.Over));
+                Touch(new RobotRevealed(robot));
+            }
+        }
+
         foreach (var robot in _members.Where(m => m.IsPresent && m.IsRobot))
         {
             robot.Leave(at);
             Touch(new PlayerLeft(robot.UserId, robot.Username));
+        }
+
+        foreach (var human in _members.Where(m => m.IsPresent && !m.IsRobot))
+        {
+            human.Leave(at);
+            Touch(new SeatFreed(human.UserId));
         }
 
         State = SessionState.Inactive;

@@ -29,6 +29,12 @@ public sealed class SignalRBroadcaster<THub>(
         return Send(session.Id, ChatEvents.SessionUpdated, session);
     }
 
+    public Task GameUpdated(int sessionId, GameDto game, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(game);
+        return Send(sessionId, ChatEvents.GameUpdated, game);
+    }
+
     public Task AddToRoom(string connectionId, int sessionId, CancellationToken cancellationToken) =>
         hub.Groups.AddToGroupAsync(connectionId, ChatEvents.RoomGroup(sessionId), cancellationToken);
 

@@ -1,4 +1,5 @@
 using Chat.Application.Common.Models;
+using Chat.Application.Games.CastVote;
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Presence.TrackConnection;
 using Chat.Application.Rooms.ConnectToRoom;
@@ -21,6 +22,8 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
     public sealed record JoinRequest(string? Room, string? Username, long? AfterSeq);
 
     public sealed record MessageRequest(string? From, string? Room, string? Message, string? ClientMsgId);
+
+    public sealed record VoteRequest(string? Room, string? Suspect);
 
     public sealed record ErrorEvent(string Msg);
 
@@ -65,4 +68,9 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
     [HubMethodName("message")]
     public async Task<MessageDto> Message(MessageRequest? request) =>
         await sender.Send(new SendMessage(request?.From, request?.Room, request?.Message, request?.ClientMsgId), Context.ConnectionAborted);
+
+    /// <summary>During a game's vote: names the player the caller takes for the robot; returns the game.</summary>
+    [HubMethodName("vote")]
+    public async Task<GameDto> Vote(VoteRequest? request) =>
+        await sender.Send(new CastVote(request?.Room, request?.Suspect), Context.ConnectionAborted);
 }

@@ -46,6 +46,16 @@ public static class HubCatalogue
             string.Create(
                 CultureInfo.InvariantCulture,
                 $"`{LimitsOptions.Section}:{nameof(LimitsOptions.MessagesPerSecond)}` ({Defaults.MessagesPerSecond}) a second per user with bursts of `{LimitsOptions.Section}:{nameof(LimitsOptions.MessageBurst)}` ({Defaults.MessageBurst}), across all of the user's connections")),
+        new(
+            "vote",
+            """{"room": "lounge", "suspect": "bob"}""",
+            "Game (the game after the vote)",
+            "During a game's `vote` phase, names the present player the caller takes for the robot; sent again, it changes the caller's vote. The room hears `game_updated`; when every present player (the robot included) has voted, the game is over at once. The same as `POST /api/sessions/{room}/vote`.",
+            [
+                "A blank room or suspect, or a vote for oneself: a sentence saying so.",
+                "The caller is not a present player of that session, the session is not a game or not in its `vote` phase, or no present player has that name: the call fails with a sentence saying which; nothing is counted.",
+            ],
+            "none"),
     ];
 
     public static IReadOnlyList<HubEvent> Events { get; } =
@@ -53,6 +63,7 @@ public static class HubCatalogue
         new(ChatEvents.Message, "Message", "A message was stored in a room this connection has joined: a player's line, a robot's, or a system notice (`\"kind\": \"system\"`, `\"from\": \"Server\"`)."),
         new(ChatEvents.Error, """{"msg": "..."}""", "A `join` of this connection was refused (the seed's event); the call fails with the same sentence."),
         new(ChatEvents.SessionUpdated, "Session", "The players, host or state of a session whose room this connection has joined changed."),
+        new(ChatEvents.GameUpdated, "Game", "The game of a room this connection has joined changed phase (`chat`, `vote`, `over`) or counted a vote."),
     ];
 
     /// <summary>The generated part of docs/realtime.md.</summary>

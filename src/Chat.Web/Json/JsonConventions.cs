@@ -20,6 +20,28 @@ public static class JsonConventions
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new UtcTimestampConverter());
+        options.Converters.Add(new VerbatimKeysConverter());
+    }
+
+    /// <summary>
+    /// Keys that are names (a game's votes: voter to suspect) are data, not member
+    /// names: the snake_case key policy would turn <c>AnnaLee</c> into <c>anna_lee</c>.
+    /// </summary>
+    private sealed class VerbatimKeysConverter : JsonConverter<IReadOnlyDictionary<string, string>>
+    {
+        public override IReadOnlyDictionary<string, string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonSerializer.Deserialize<Dictionary<string, string>>(ref reader) ?? [];
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            foreach (var (key, suspect) in value)
+            {
+                writer.WriteString(key, suspect);
+            }
+
+            writer.WriteEndObject();
+        }
     }
 
     /// <summary>Writes <c>2026-11-24T10:15:00.123Z</c>: millisecond precision, as browsers' Date parses it.</summary>

@@ -74,6 +74,9 @@ public sealed class HubLimits : IDisposable
         _methods = new(StringComparer.Ordinal)
         {
             ["join"] = HubMethodLimit.None,
+
+            // A vote changes one row of a game that lasts seconds; each is a transaction, but few are sent.
+            ["vote"] = HubMethodLimit.None,
             ["message"] = HubMethodLimit.PerUser(limits.MessagesPerSecond, limits.MessageBurst, OverLimit.Refuse),
 
             // A method whose surplus should vanish rather than fail (a `typing` notice) is

@@ -65,14 +65,15 @@ public sealed partial class RobotParticipantTests(RobotApp app) : IClassFixture<
     }
 
     [Fact]
-    public async Task Robot_LeavesWithTheLastHuman_AndIsNoLongerListedAsAUser()
+    public async Task Robot_LeavesWhenItsGameEnds_AndIsNoLongerListedAsAUser()
     {
         var room = await FilledRoom("eliza");
         Assert.Contains(await ListedUsers(room.Alice), u => u.Str("username") == room.Robot);
 
+        // Two humans and a robot are a game: with one human left it is over at once, and the session with it.
         await room.Alice.Leave();
-        await room.Bob.Leave();
 
+        Assert.Equal("waiting", (await room.Bob.Me()).Str("state"));
         Assert.DoesNotContain(await ListedUsers(room.Bob), u => u.Str("username") == room.Robot);
         Assert.DoesNotContain(await ListedRooms(room.Bob), r => r == room.Name);
         Assert.Contains(await room.Bob.History(room.Name), m => m.Str("message") == $"{room.Robot} has left the room.");

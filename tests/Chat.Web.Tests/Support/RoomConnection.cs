@@ -11,7 +11,7 @@ namespace Chat.Web.Tests.Support;
 
 /// <summary>
 /// A real SignalR client on the WebSockets transport that records the hub's
-/// <c>message</c>, <c>error</c> and <c>session_updated</c> events. Each "next"
+/// <c>message</c>, <c>error</c>, <c>session_updated</c> and <c>game_updated</c> events. Each "next"
 /// helper waits a few seconds at most, so a missing event fails the test instead
 /// of hanging it.
 /// </summary>
@@ -23,6 +23,7 @@ public sealed class RoomConnection : IAsyncDisposable
     private readonly Channel<JsonElement> _messages = Channel.CreateUnbounded<JsonElement>();
     private readonly Channel<JsonElement> _errors = Channel.CreateUnbounded<JsonElement>();
     private readonly Channel<JsonElement> _sessionUpdates = Channel.CreateUnbounded<JsonElement>();
+    private readonly Channel<JsonElement> _gameUpdates = Channel.CreateUnbounded<JsonElement>();
     private readonly ConcurrentQueue<JsonElement> _allMessages = new();
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -37,6 +38,7 @@ public sealed class RoomConnection : IAsyncDisposable
         });
         hub.On<JsonElement>("error", e => _errors.Writer.TryWrite(e));
         hub.On<JsonElement>("session_updated", s => _sessionUpdates.Writer.TryWrite(s));
+        hub.On<JsonElement>("game_updated", g => _gameUpdates.Writer.TryWrite(g));
         hub.Closed += error =>
         {
             _closed.TrySetResult(error);
@@ -165,6 +167,22 @@ public sealed class RoomConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>The next <c>game_updated</c>; a phase may take longer than <see cref="Patience"/> to run out, hence <paramref name="patience"/>.</summary>
+    public Task<JsonElement> NextGameUpdate(TimeSpan? patience = null) => Next(_gameUpdates, "game_updated", patience);
+
+    /// <summary>Skips <c>game_updated</c> events until one matches.</summary>
+    public async Task<JsonElement> NextGameUpdate(Func<JsonElement, bool> match, TimeSpan? patience = null)
+    {
+        while (true)
+        {
+            var game = await NextGameUpdate(patience);
+            if (match(game))
+            {
+                return game;
+            }
+        }
+    }
+
     /// <summary>True when no error event is waiting to be read.</summary>
     public bool HasNoPendingError => !_errors.Reader.TryPeek(out _);
 
@@ -183,17 +201,17 @@ public sealed class RoomConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Hub.DisposeAsync();
 
-    private static async Task<JsonElement> Next(Channel<JsonElement> channel, string eventName)
+    private static async Task<JsonElement> Next(Channel<JsonElement> channel, string eventName, TimeSpan? patience = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(Patience);
+        timeout.CancelAfter(patience ?? Patience);
         try
         {
             return await channel.Reader.ReadAsync(timeout.Token);
         }
         catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
         {
-            Assert.Fail($"No '{eventName}' event within {Patience.TotalSeconds} s.");
+            Assert.Fail($"No '{eventName}' event within {(patience ?? Patience).TotalSeconds} s.");
             throw;
         }
     }

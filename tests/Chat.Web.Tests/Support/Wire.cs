@@ -13,7 +13,11 @@ public static partial class Wire
     public static readonly string[] UserMembers = ["id", "username", "session_id", "state"];
 
     public static readonly string[] SessionMembers =
-        ["id", "room", "robot", "host_id", "host", "state", "max_players_allowed", "players", "created_at"];
+        ["id", "room", "robot", "host_id", "host", "state", "max_players_allowed", "players", "created_at", "game"];
+
+    public static readonly string[] GameMembers = ["phase", "ends_at", "votes_cast", "voters", "result"];
+
+    public static readonly string[] ResultMembers = ["robot", "votes", "correct", "robot_caught"];
 
     public static readonly string[] MessageMembers = ["id", "session_id", "room", "from", "message", "timestamp", "kind", "seq", "client_msg_id"];
 

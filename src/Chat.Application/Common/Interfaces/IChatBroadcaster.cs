@@ -13,6 +13,9 @@ public interface IChatBroadcaster
 
     Task SessionUpdated(SessionDto session, CancellationToken cancellationToken);
 
+    /// <summary>The room's game changed phase or counted a vote.</summary>
+    Task GameUpdated(int sessionId, GameDto game, CancellationToken cancellationToken);
+
     /// <summary>Lets this connection receive the room's broadcasts.</summary>
     Task AddToRoom(string connectionId, int sessionId, CancellationToken cancellationToken);
 

@@ -10,6 +10,7 @@ namespace Chat.Application.Common.Mapping;
 public static partial class ChatMapper
 {
     [MapProperty(nameof(ChatSession.HostName), nameof(SessionDto.Host))]
+    [MapPropertyFromSource(nameof(SessionDto.Game), Use = nameof(GameOf))]
     public static partial SessionDto ToDto(this ChatSession session);
 
     [MapProperty(nameof(ChatMessage.Sender), nameof(MessageDto.From))]
@@ -17,4 +18,6 @@ public static partial class ChatMapper
     public static partial MessageDto ToDto(this ChatMessage message, string room);
 
     private static string PlayerName(SessionMember member) => member.Username;
+
+    private static GameDto? GameOf(ChatSession session) => session.GameDto();
 }

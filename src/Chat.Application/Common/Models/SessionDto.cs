@@ -2,7 +2,7 @@ using Chat.Domain.Sessions;
 
 namespace Chat.Application.Common.Models;
 
-/// <summary>The wire form of a session. <c>Players</c> lists the robot like anyone else.</summary>
+/// <summary>The wire form of a session. <c>Players</c> lists the robot like anyone else; <c>Game</c> is null when the session is not a game.</summary>
 public sealed record SessionDto(
     int Id,
     string Room,
@@ -12,4 +12,5 @@ public sealed record SessionDto(
     SessionState State,
     int MaxPlayersAllowed,
     IReadOnlyList<string> Players,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    GameDto? Game);

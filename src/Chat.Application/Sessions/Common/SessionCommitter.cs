@@ -49,6 +49,11 @@ public sealed class SessionCommitter(IChatDbContext db, Announcements announceme
             announcements.SessionUpdated(dto);
         }
 
+        if (dto.Game is { } game && events.Any(e => e is GamePhaseChanged or VotesChanged))
+        {
+            announcements.GameUpdated(session.Id, game);
+        }
+
         // After the room has been told, so the leaver's own connection sees its leave
         // confirmed and nothing of the room after it.
         foreach (var left in events.OfType<PlayerLeft>())

@@ -13,6 +13,10 @@ public static class SessionNotices
 
     public const string Ended = "The session has ended.";
 
+    public const string VoteOpened = "Time to vote: who is the robot?";
+
+    public static string RobotWas(string robot) => $"The robot was {robot}.";
+
     /// <summary>
     /// The notice for a session event, or null when players learn of it otherwise: a
     /// person's join is announced when their first connection joins the room
@@ -26,6 +30,8 @@ public static class SessionNotices
         PlayerLeft left => Left(left.Username),
         SessionStarted => Started,
         SessionEnded => Ended,
+        GamePhaseChanged { Phase: Domain.Games.GamePhase.Vote } => VoteOpened,
+        RobotRevealed revealed => RobotWas(revealed.Robot),
         _ => null,
     };
 }

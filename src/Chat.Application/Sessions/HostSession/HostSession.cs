@@ -2,10 +2,12 @@ using Chat.Application.Common.Behaviours;
 using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
+using Chat.Application.Games;
 using Chat.Application.Sessions.Common;
 using Chat.Domain.Sessions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Chat.Application.Sessions.HostSession;
 
@@ -23,7 +25,8 @@ public sealed class HostSessionHandler(
     ICurrentUser currentUser,
     SessionCommitter committer,
     RobotRecruiter recruiter,
-    TimeProvider clock) : ICommandHandler<HostSession, SessionDto>
+    TimeProvider clock,
+    IOptions<GameOptions>? games = null) : ICommandHandler<HostSession, SessionDto>
 {
     public async ValueTask<SessionDto> Handle(HostSession command, CancellationToken cancellationToken)
     {
@@ -32,7 +35,7 @@ public sealed class HostSessionHandler(
         await EnsureFree(user.Id, room, cancellationToken);
 
         var now = clock.GetUtcNow();
-        var session = ChatSession.Host(user, room.Value, command.Robot, command.MaxPlayersAllowed ?? ChatSession.DefaultMaxPlayers, now);
+        var session = ChatSession.Host(user, room.Value, command.Robot, command.MaxPlayersAllowed ?? ChatSession.DefaultMaxPlayers, now, games?.Value.Lengths);
         if (command.Robot is not null)
         {
             session.AddRobot(await recruiter.Recruit(now, cancellationToken), now);

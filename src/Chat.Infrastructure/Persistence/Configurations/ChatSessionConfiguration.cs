@@ -29,7 +29,11 @@ internal sealed class ChatSessionConfiguration : IEntityTypeConfiguration<ChatSe
         builder.HasMany(s => s.Members).WithOne().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
 
+        builder.OwnsOne(s => s.Game, GameConfiguration.Configure);
+        builder.Navigation(s => s.Game).UsePropertyAccessMode(PropertyAccessMode.Property);
+
         builder.Ignore(s => s.Players);
+        builder.Ignore(s => s.GameVoters);
         builder.Ignore(s => s.HumanPlayerCount);
         builder.Ignore(s => s.Events);
         builder.Ignore(s => s.HostName);

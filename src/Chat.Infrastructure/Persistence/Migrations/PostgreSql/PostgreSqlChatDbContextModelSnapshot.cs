@@ -295,6 +295,103 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasForeignKey("HostId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("Chat.Domain.Games.Game", "Game", b1 =>
+                        {
+                            b1.Property<int>("SessionId")
+                                .HasColumnType("integer");
+
+                            b1.Property<TimeSpan>("ChatLength")
+                                .HasColumnType("interval");
+
+                            b1.Property<DateTimeOffset?>("EndsAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Phase")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("Robot")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<bool>("RobotCaught")
+                                .HasColumnType("boolean");
+
+                            b1.Property<DateTimeOffset?>("RobotVotesAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("StartedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<TimeSpan>("VoteLength")
+                                .HasColumnType("interval");
+
+                            b1.Property<int>("VotersAtEnd")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("SessionId");
+
+                            b1.HasIndex("Phase");
+
+                            b1.ToTable("Games", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SessionId");
+
+                            b1.OwnsMany("Chat.Domain.Games.Vote", "Votes", b2 =>
+                                {
+                                    b2.Property<int>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("integer");
+
+                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Id"));
+
+                                    b2.Property<bool>("ByRobot")
+                                        .HasColumnType("boolean");
+
+                                    b2.Property<DateTimeOffset>("CastAt")
+                                        .HasColumnType("timestamp with time zone");
+
+                                    b2.Property<bool>("NamesRobot")
+                                        .HasColumnType("boolean");
+
+                                    b2.Property<int>("SessionId")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<string>("Suspect")
+                                        .IsRequired()
+                                        .HasMaxLength(60)
+                                        .HasColumnType("character varying(60)");
+
+                                    b2.Property<int>("SuspectId")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<string>("Voter")
+                                        .IsRequired()
+                                        .HasMaxLength(60)
+                                        .HasColumnType("character varying(60)");
+
+                                    b2.Property<int>("VoterId")
+                                        .HasColumnType("integer");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("SessionId", "VoterId")
+                                        .IsUnique()
+                                        .HasDatabaseName("UX_GameVotes_OneVotePerVoter");
+
+                                    b2.ToTable("GameVotes", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SessionId");
+                                });
+
+                            b1.Navigation("Votes");
+                        });
+
+                    b.Navigation("Game");
                 });
 
             modelBuilder.Entity("Chat.Domain.Sessions.SessionMember", b =>

@@ -296,6 +296,103 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("HostId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("Chat.Domain.Games.Game", "Game", b1 =>
+                        {
+                            b1.Property<int>("SessionId")
+                                .HasColumnType("int");
+
+                            b1.Property<TimeSpan>("ChatLength")
+                                .HasColumnType("time");
+
+                            b1.Property<DateTimeOffset?>("EndsAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("Phase")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<string>("Robot")
+                                .HasMaxLength(60)
+                                .HasColumnType("nvarchar(60)");
+
+                            b1.Property<bool>("RobotCaught")
+                                .HasColumnType("bit");
+
+                            b1.Property<DateTimeOffset?>("RobotVotesAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<DateTimeOffset?>("StartedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<TimeSpan>("VoteLength")
+                                .HasColumnType("time");
+
+                            b1.Property<int>("VotersAtEnd")
+                                .HasColumnType("int");
+
+                            b1.HasKey("SessionId");
+
+                            b1.HasIndex("Phase");
+
+                            b1.ToTable("Games", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SessionId");
+
+                            b1.OwnsMany("Chat.Domain.Games.Vote", "Votes", b2 =>
+                                {
+                                    b2.Property<int>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("int");
+
+                                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b2.Property<int>("Id"));
+
+                                    b2.Property<bool>("ByRobot")
+                                        .HasColumnType("bit");
+
+                                    b2.Property<DateTimeOffset>("CastAt")
+                                        .HasColumnType("datetimeoffset");
+
+                                    b2.Property<bool>("NamesRobot")
+                                        .HasColumnType("bit");
+
+                                    b2.Property<int>("SessionId")
+                                        .HasColumnType("int");
+
+                                    b2.Property<string>("Suspect")
+                                        .IsRequired()
+                                        .HasMaxLength(60)
+                                        .HasColumnType("nvarchar(60)");
+
+                                    b2.Property<int>("SuspectId")
+                                        .HasColumnType("int");
+
+                                    b2.Property<string>("Voter")
+                                        .IsRequired()
+                                        .HasMaxLength(60)
+                                        .HasColumnType("nvarchar(60)");
+
+                                    b2.Property<int>("VoterId")
+                                        .HasColumnType("int");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("SessionId", "VoterId")
+                                        .IsUnique()
+                                        .HasDatabaseName("UX_GameVotes_OneVotePerVoter");
+
+                                    b2.ToTable("GameVotes", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SessionId");
+                                });
+
+                            b1.Navigation("Votes");
+                        });
+
+                    b.Navigation("Game");
                 });
 
             modelBuilder.Entity("Chat.Domain.Sessions.SessionMember", b =>

@@ -280,6 +280,101 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("HostId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("Chat.Domain.Games.Game", "Game", b1 =>
+                        {
+                            b1.Property<int>("SessionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<TimeSpan>("ChatLength")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset?>("EndsAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Phase")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Robot")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("RobotCaught")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTimeOffset?>("RobotVotesAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset?>("StartedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeSpan>("VoteLength")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("VotersAtEnd")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("SessionId");
+
+                            b1.HasIndex("Phase");
+
+                            b1.ToTable("Games", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SessionId");
+
+                            b1.OwnsMany("Chat.Domain.Games.Vote", "Votes", b2 =>
+                                {
+                                    b2.Property<int>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<bool>("ByRobot")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<DateTimeOffset>("CastAt")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<bool>("NamesRobot")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<int>("SessionId")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Suspect")
+                                        .IsRequired()
+                                        .HasMaxLength(60)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<int>("SuspectId")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Voter")
+                                        .IsRequired()
+                                        .HasMaxLength(60)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<int>("VoterId")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("SessionId", "VoterId")
+                                        .IsUnique()
+                                        .HasDatabaseName("UX_GameVotes_OneVotePerVoter");
+
+                                    b2.ToTable("GameVotes", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SessionId");
+                                });
+
+                            b1.Navigation("Votes");
+                        });
+
+                    b.Navigation("Game");
                 });
 
             modelBuilder.Entity("Chat.Domain.Sessions.SessionMember", b =>
