@@ -1,5 +1,6 @@
 using Chat.Application.Common;
 using Chat.Application.Common.Behaviours;
+using Chat.Application.Rooms.SayTyping;
 using Chat.Application.Sessions.Common;
 using Chat.Application.Sessions.HostSession;
 using FluentValidation;
@@ -33,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<Announcements>();
         services.AddScoped<SessionCommitter>();
         services.AddScoped<RobotRecruiter>();
+        services.AddSingleton<TypingThrottle>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

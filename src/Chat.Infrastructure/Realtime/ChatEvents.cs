@@ -10,6 +10,7 @@ public static class ChatEvents
     public const string Message = "message";
     public const string Error = "error";
     public const string SessionUpdated = "session_updated";
+    public const string Typing = "typing";
 
     public static string RoomGroup(int sessionId) => $"session:{sessionId}";
 }

@@ -28,6 +28,18 @@ public sealed partial class SignalRBroadcaster<THub>(
         return Send(session.Id, ChatEvents.SessionUpdated, session);
     }
 
+    /// <summary>
+    /// The typist's connections on this process are left out by id; with several
+    /// processes, one of theirs held elsewhere hears its own signal, which a client
+    /// tells by its <c>from</c>.
+    /// </summary>
+    public Task Typing(TypingDto typing, int sessionId, int typistId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(typing);
+        var others = hub.Clients.GroupExcept(ChatEvents.RoomGroup(sessionId), connections.ConnectionsOf(typistId));
+        return Send(others, sessionId, ChatEvents.Typing, typing);
+    }
+
     public Task AddToRoom(string connectionId, int sessionId, CancellationToken cancellationToken) =>
         hub.Groups.AddToGroupAsync(connectionId, ChatEvents.RoomGroup(sessionId), cancellationToken);
 
@@ -46,13 +58,16 @@ public sealed partial class SignalRBroadcaster<THub>(
         return Task.CompletedTask;
     }
 
-    private async Task Send(int sessionId, string eventName, object payload)
+    private Task Send(int sessionId, string eventName, object payload) =>
+        Send(hub.Clients.Group(ChatEvents.RoomGroup(sessionId)), sessionId, eventName, payload);
+
+    private async Task Send(IClientProxy clients, int sessionId, string eventName, object payload)
     {
         try
         {
             // Not the request's token: a commit that happened must be announced even
             // if the caller has gone.
-            await hub.Clients.Group(ChatEvents.RoomGroup(sessionId)).SendAsync(eventName, payload, CancellationToken.None);
+            await clients.SendAsync(eventName, payload, CancellationToken.None);
         }
         catch (Exception ex)
         {

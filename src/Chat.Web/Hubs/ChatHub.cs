@@ -2,6 +2,7 @@ using Chat.Application.Common.Models;
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Presence.TrackConnection;
 using Chat.Application.Rooms.ConnectToRoom;
+using Chat.Application.Rooms.SayTyping;
 using Chat.Infrastructure.Realtime;
 using Chat.Web.Identity;
 using Mediator;
@@ -21,6 +22,8 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
     public sealed record JoinRequest(string? Room, string? Username);
 
     public sealed record MessageRequest(string? From, string? Room, string? Message);
+
+    public sealed record TypingRequest(string? Room);
 
     public sealed record ErrorEvent(string Msg);
 
@@ -65,4 +68,9 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
     [HubMethodName("message")]
     public async Task<MessageDto> Message(MessageRequest? request) =>
         await sender.Send(new SendMessage(request?.From, request?.Room, request?.Message), Context.ConnectionAborted);
+
+    /// <summary>Succeeds also when the signal came too soon and was dropped: a client has nothing to do about that.</summary>
+    [HubMethodName("typing")]
+    public async Task Typing(TypingRequest? request) =>
+        await sender.Send(new SayTyping(request?.Room), Context.ConnectionAborted);
 }

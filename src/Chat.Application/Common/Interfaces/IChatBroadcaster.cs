@@ -13,6 +13,12 @@ public interface IChatBroadcaster
 
     Task SessionUpdated(SessionDto session, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Tells a room that a player is typing: every connection of the room hears it
+    /// but the typist's own. Nothing is stored, so nothing waits for a commit.
+    /// </summary>
+    Task Typing(TypingDto typing, int sessionId, int typistId, CancellationToken cancellationToken);
+
     /// <summary>Lets this connection receive the room's broadcasts.</summary>
     Task AddToRoom(string connectionId, int sessionId, CancellationToken cancellationToken);
 
