@@ -3,6 +3,7 @@ using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
 using Chat.Application.Robots.TakeRobotTurn;
 using Chat.Domain.Messages;
+using Chat.Domain.Robots;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using NSubstitute;
@@ -123,7 +124,7 @@ public sealed class TakeRobotTurnTests : IDisposable
         Assert.Null(await Turn(sessionId));
 
         Assert.Empty(_log.ReceivedCalls());
-        Assert.Empty(_broadcaster.ReceivedCalls());
+        await _broadcaster.DidNotReceive().MessagePosted(Arg.Any<MessageDto>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -159,7 +160,7 @@ public sealed class TakeRobotTurnTests : IDisposable
 
         Assert.Null(await Turn(sessionId));
 
-        Assert.Empty(_broadcaster.ReceivedCalls());
+        await _broadcaster.DidNotReceive().MessagePosted(Arg.Any<MessageDto>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -172,6 +173,33 @@ public sealed class TakeRobotTurnTests : IDisposable
         Assert.Null(await Turn(sessionId));
 
         Assert.Empty(_log.ReceivedCalls());
+    }
+
+    [Fact]
+    public async Task Turn_SaysItIsTypingBeforeItsMessage_LikeAPlayer()
+    {
+        var (alice, robot, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", "hi all");
+        var order = new List<string>();
+        _broadcaster.When(b => b.Typing(Arg.Any<TypingDto>(), Arg.Any<int>(), Arg.Any<int>(), Arg.Any<CancellationToken>())).Do(_ => order.Add("typing"));
+        _broadcaster.When(b => b.MessagePosted(Arg.Any<MessageDto>(), Arg.Any<CancellationToken>())).Do(_ => order.Add("message"));
+
+        await Turn(sessionId);
+
+        Assert.Equal(["typing", "message"], order);
+        await _broadcaster.Received(1).Typing(new TypingDto("lounge", "maya92"), sessionId, robot.Id, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Turn_GivesTheModelThePersonaTheRobotKeeps()
+    {
+        var (alice, _, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", "where are you from?");
+
+        await Turn(sessionId);
+
+        Assert.NotNull(_asked);
+        Assert.Equal(RobotPersona.For("maya92"), _asked.Persona);
     }
 
     public void Dispose() => _data.Dispose();
@@ -223,7 +251,7 @@ public sealed class TakeRobotTurnTests : IDisposable
     private async Task<MessageDto?> Turn(int sessionId)
     {
         await using var db = _data.NewContext();
-        var handler = new TakeRobotTurnHandler(db, _replies, _log, _broadcaster, _data.Clock);
+        var handler = new TakeRobotTurnHandler(db, _replies, _log, _broadcaster, HumanPace.Steady(TimeSpan.Zero), _data.Clock);
         return await handler.Handle(new TakeRobotTurn(sessionId), Ct);
     }
 }
