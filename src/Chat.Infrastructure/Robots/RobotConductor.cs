@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
 using Chat.Application.Robots.FindRobotSeat;
+using Chat.Application.Robots.SeatRobot;
 using Chat.Application.Robots.TakeRobotTurn;
 using Chat.Domain.Messages;
 using Chat.Domain.Robots;
@@ -9,7 +10,6 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Chat.Infrastructure.Robots;
 
@@ -17,13 +17,13 @@ namespace Chat.Infrastructure.Robots;
 /// Drives the robots' turns. Players' messages arrive through <see cref="Heard"/>
 /// (a queue write, nothing more, as it sits on the send path); a loop asks the
 /// <see cref="TurnTaking"/> policy whether each starts a turn, and runs the turns
-/// it asks for: a human-like pause, then <see cref="TakeRobotTurn"/> in a fresh
-/// scope. The rules are the policy's; this class only owns the queue, the clock,
+/// it asks for: the pause a person takes to read the line (<see cref="HumanPace.Reading"/>),
+/// then <see cref="TakeRobotTurn"/> in a fresh scope, which types and posts the reply. The rules are the policy's; this class only owns the queue, the clock,
 /// the threads and the lock.
 /// </summary>
 internal sealed partial class RobotConductor(
     IServiceScopeFactory scopes,
-    IOptions<RobotOptions> options,
+    HumanPace pace,
     TimeProvider time,
     ILogger<RobotConductor> logger) : BackgroundService, IRobotTurns
 {
@@ -39,9 +39,16 @@ internal sealed partial class RobotConductor(
     /// <summary>Session id to its robot, or null for none. Only the loop touches it.</summary>
     private readonly Dictionary<int, RobotSeat?> _seats = [];
 
+    /// <summary>Sessions whose robot is on its way to its seat. Under the lock.</summary>
+    private readonly HashSet<int> _arriving = [];
+
     private readonly Lock _gate = new();
     private readonly TurnTaking _turns = new();
     private readonly List<Task> _running = [];
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>The length of the last line each session's robot heard: what its next turn reads. Under the lock.</summary>
+    private readonly Dictionary<int, int> _lastHeardLength = [];
 
     /// <summary>Sessions with a turn under way; for tests to know when the conductor is idle.</summary>
     internal int TurnsUnderWay
@@ -62,6 +69,32 @@ internal sealed partial class RobotConductor(
         {
             _heard.Writer.TryWrite(message);
         }
+    }
+
+    public void PlayerEntered(int sessionId)
+    {
+        lock (_gate)
+        {
+            if (!_arriving.Add(sessionId))
+            {
+                return;
+            }
+
+            _running.RemoveAll(t => t.IsCompleted);
+            _running.Add(Task.Run(() => Arrive(sessionId, _stopping.Token), CancellationToken.None));
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _stopping.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -104,7 +137,12 @@ internal sealed partial class RobotConductor(
         var seat = await SeatOf(message.SessionId, stoppingToken);
         lock (_gate)
         {
-            if (!_turns.Heard(message.SessionId, message.From, seat?.Username))
+            if (seat is not null && !string.Equals(message.From, seat.Username, StringComparison.Ordinal))
+            {
+                _lastHeardLength[message.SessionId] = message.Message.Length;
+            }
+
+            if (!_turns.Heard(message.SessionId, message.From, seat is { IsSeated: true } ? seat.Username : null))
             {
                 return;
             }
@@ -128,6 +166,12 @@ internal sealed partial class RobotConductor(
 
         await using var scope = scopes.CreateAsyncScope();
         var seat = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new FindRobotSeat(sessionId), cancellationToken);
+        if (seat is { IsSeated: false })
+        {
+            // On its way: asked again until it has sat down.
+            return seat;
+        }
+
         if (_seats.Count >= MaxRemembered)
         {
             _seats.Clear();
@@ -144,7 +188,7 @@ internal sealed partial class RobotConductor(
         {
             try
             {
-                await Task.Delay(options.Value.ReplyDelay, time, stoppingToken);
+                await Task.Delay(pace.Reading(LastHeardLength(sessionId)), time, stoppingToken);
                 lock (_gate)
                 {
                     _turns.Answering(sessionId);
@@ -167,16 +211,59 @@ internal sealed partial class RobotConductor(
         while (Finished(sessionId));
     }
 
+    /// <summary>The robot sits down a moment after a person entered its room, as a person arriving would. Never throws.</summary>
+    private async Task Arrive(int sessionId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(pace.Arrival(), time, stoppingToken);
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SeatRobot(sessionId), stoppingToken);
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping; the next person to enter the room brings the robot in.
+        }
+        catch (Exception error)
+        {
+            SeatFailed(sessionId, error);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _arriving.Remove(sessionId);
+            }
+        }
+    }
+
     private bool Finished(int sessionId)
     {
         lock (_gate)
         {
-            return _turns.Finished(sessionId);
+            if (_turns.Finished(sessionId))
+            {
+                return true;
+            }
+
+            _lastHeardLength.Remove(sessionId);
+            return false;
+        }
+    }
+
+    private int LastHeardLength(int sessionId)
+    {
+        lock (_gate)
+        {
+            return _lastHeardLength.GetValueOrDefault(sessionId);
         }
     }
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Could not find whether session {SessionId} has a robot; it skips this message.")]
     private partial void LookupFailed(int sessionId, Exception error);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "The robot of session {SessionId} could not take its seat; the next person to enter the room brings it in.")]
+    private partial void SeatFailed(int sessionId, Exception error);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "The robot of session {SessionId} failed to take its turn and stays silent.")]
     private partial void TurnFailed(int sessionId, Exception error);

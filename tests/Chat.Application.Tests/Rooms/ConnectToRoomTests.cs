@@ -95,7 +95,7 @@ public sealed class ConnectToRoomTests : IDisposable
         await using var db = _data.NewContext();
 
         await Assert.ThrowsAsync<UnauthorizedException>(
-            async () => await new ConnectToRoomHandler(db, Build.Anonymous(), _broadcaster, _data.Clock).Handle(new ConnectToRoom("lounge", "alice", Connection), Ct));
+            async () => await new ConnectToRoomHandler(db, Build.Anonymous(), _broadcaster, Substitute.For<IRobotTurns>(), _data.Clock).Handle(new ConnectToRoom("lounge", "alice", Connection), Ct));
 
         await NothingJoined("lounge");
     }
@@ -146,6 +146,6 @@ public sealed class ConnectToRoomTests : IDisposable
     private async Task<ConnectedToRoom> ConnectToRoom(User caller, ConnectToRoom command)
     {
         await using var db = _data.NewContext();
-        return await new ConnectToRoomHandler(db, Build.Caller(caller), _broadcaster, _data.Clock).Handle(command, Ct);
+        return await new ConnectToRoomHandler(db, Build.Caller(caller), _broadcaster, Substitute.For<IRobotTurns>(), _data.Clock).Handle(command, Ct);
     }
 }

@@ -22,7 +22,7 @@ public sealed record ConnectToRoom(string? Room, string? Username, string Connec
 /// <summary>The history returned stops before the join notice, which arrives as a live event.</summary>
 public sealed record ConnectedToRoom(string Room, IReadOnlyList<MessageDto> Messages);
 
-public sealed class ConnectToRoomHandler(IChatDbContext db, ICurrentUser currentUser, IChatBroadcaster broadcaster, TimeProvider clock)
+public sealed class ConnectToRoomHandler(IChatDbContext db, ICurrentUser currentUser, IChatBroadcaster broadcaster, IRobotTurns robots, TimeProvider clock)
     : ICommandHandler<ConnectToRoom, ConnectedToRoom>
 {
     public const int HistorySize = 50;
@@ -39,7 +39,13 @@ public sealed class ConnectToRoomHandler(IChatDbContext db, ICurrentUser current
         var room = RoomName.Of(command.Room!);
         var session = await db.Sessions
             .Where(s => s.NormalizedRoom == room.Key)
-            .Select(s => new { s.Id, s.Room, IsPlayer = s.Members.Any(m => m.UserId == userId && m.LeftAt == null) })
+            .Select(s => new
+            {
+                s.Id,
+                s.Room,
+                IsPlayer = s.Members.Any(m => m.UserId == userId && m.LeftAt == null),
+                RobotAwaited = s.Robot != null && !s.Members.Any(m => m.IsRobot),
+            })
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(Refusals.NoSuchRoom(room.Value));
         if (!session.IsPlayer)
@@ -57,6 +63,10 @@ public sealed class ConnectToRoomHandler(IChatDbContext db, ICurrentUser current
         // One save, so its own transaction: the room hears the notice once it is committed.
         await db.SaveChangesAsync(cancellationToken);
         await broadcaster.MessagePosted(notice.ToDto(session.Room), cancellationToken);
+        if (session.RobotAwaited)
+        {
+            robots.PlayerEntered(session.Id);
+        }
 
         return new ConnectedToRoom(session.Room, history);
     }
