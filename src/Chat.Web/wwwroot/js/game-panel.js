@@ -120,14 +120,15 @@ export class GamePanel {
     const list = el("ul", { className: "vote-list", attrs: { "aria-label": "Vote for the robot" } });
     for (const name of others) {
       const chosen = name === this.#choice;
+      // A toggle keeps its name; aria-pressed and the badge say which one is chosen.
       const button = el("button", {
         className: chosen ? "vote-button vote-chosen" : "vote-button",
-        text: chosen ? `${name} (your vote)` : `Vote ${name}`,
+        text: `Vote ${name}`,
         attrs: { type: "button", "aria-pressed": String(chosen), "data-suspect": name },
       });
       button.disabled = this.#busy;
       button.addEventListener("click", () => this.#vote(name));
-      list.append(el("li", {}, button));
+      list.append(el("li", {}, button, chosen ? el("span", { className: "badge", text: "your vote" }) : null));
     }
     return el(
       "div",
