@@ -14,6 +14,33 @@ public sealed class ConnectToRoomTests : IDisposable
 
     private readonly TestDatabase _data = new();
     private readonly IChatBroadcaster _broadcaster = Substitute.For<IChatBroadcaster>();
+    private readonly IRobotTurns _robots = Substitute.For<IRobotTurns>();
+
+    [Fact]
+    public async Task JoinRoom_WhereTheRobotIsAwaited_CallsItIn()
+    {
+        var alice = await _data.AddUser("alice");
+        var session = await _data.AddSession(alice, "lounge", robot: "eliza");
+
+        await ConnectToRoom(alice, new ConnectToRoom("lounge", "alice", Connection));
+
+        _robots.Received(1).PlayerEntered(session.Id);
+    }
+
+    [Fact]
+    public async Task JoinRoom_WhereTheRobotIsSeated_OrThereIsNone_CallsNobody()
+    {
+        var alice = await _data.AddUser("alice");
+        await _data.AddSession(alice, "lounge", robot: "eliza");
+        await _data.SeatRobot(await _data.AddRobotUser("maya92"), "lounge");
+        var bob = await _data.AddUser("bob");
+        await _data.AddSession(bob, "den");
+
+        await ConnectToRoom(alice, new ConnectToRoom("lounge", "alice", Connection));
+        await ConnectToRoom(bob, new ConnectToRoom("den", "bob", "connection-2"));
+
+        _robots.DidNotReceive().PlayerEntered(Arg.Any<int>());
+    }
 
     [Fact]
     public async Task JoinRoom_AsAPlayer_ReturnsTheHistoryWithoutTheJoinNotice()
@@ -146,6 +173,6 @@ public sealed class ConnectToRoomTests : IDisposable
     private async Task<ConnectedToRoom> ConnectToRoom(User caller, ConnectToRoom command)
     {
         await using var db = _data.NewContext();
-        return await new ConnectToRoomHandler(db, Build.Caller(caller), _broadcaster, Substitute.For<IRobotTurns>(), _data.Clock).Handle(command, Ct);
+        return await new ConnectToRoomHandler(db, Build.Caller(caller), _broadcaster, _robots, _data.Clock).Handle(command, Ct);
     }
 }
