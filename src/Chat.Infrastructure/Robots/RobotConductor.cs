@@ -46,6 +46,7 @@ internal sealed partial class RobotConductor(
     private readonly TurnTaking _turns = new();
     private readonly List<Task> _running = [];
     private readonly CancellationTokenSource _stopping = new();
+    private CancellationToken _stoppingToken;
 
     /// <summary>The length of the last line each session's robot heard: what its next turn reads. Under the lock.</summary>
     private readonly Dictionary<int, int> _lastHeardLength = [];
@@ -71,6 +72,12 @@ internal sealed partial class RobotConductor(
         }
     }
 
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _stoppingToken = _stopping.Token;
+        return base.StartAsync(cancellationToken);
+    }
+
     public void PlayerEntered(int sessionId)
     {
         lock (_gate)
@@ -81,7 +88,8 @@ internal sealed partial class RobotConductor(
             }
 
             _running.RemoveAll(t => t.IsCompleted);
-            _running.Add(Task.Run(() => Arrive(sessionId, _stopping.Token), CancellationToken.None));
+            // The token was taken when the conductor was made: a join during shutdown must not meet a disposed source.
+            _running.Add(Task.Run(() => Arrive(sessionId, _stoppingToken), CancellationToken.None));
         }
     }
 
