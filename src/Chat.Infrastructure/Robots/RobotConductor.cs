@@ -225,8 +225,16 @@ internal sealed partial class RobotConductor(
         try
         {
             await Task.Delay(pace.Arrival(), time, stoppingToken);
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SeatRobot(sessionId), stoppingToken);
+            bool seated;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                seated = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SeatRobot(sessionId), stoppingToken);
+            }
+
+            if (seated)
+            {
+                ReadTheRoom(sessionId, stoppingToken);
+            }
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
@@ -242,6 +250,21 @@ internal sealed partial class RobotConductor(
             {
                 _arriving.Remove(sessionId);
             }
+        }
+    }
+
+    /// <summary>Just seated, the robot reads what was said before it came, as a person arriving would.</summary>
+    private void ReadTheRoom(int sessionId, CancellationToken stoppingToken)
+    {
+        lock (_gate)
+        {
+            if (!_turns.Arrived(sessionId))
+            {
+                return;
+            }
+
+            _running.RemoveAll(t => t.IsCompleted);
+            _running.Add(Task.Run(() => Turns(sessionId, stoppingToken), CancellationToken.None));
         }
     }
 

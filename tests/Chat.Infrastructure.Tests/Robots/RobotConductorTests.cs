@@ -46,6 +46,23 @@ public sealed class RobotConductorTests
     }
 
     [Fact]
+    public async Task PlayerEntered_OnceTheRobotSitsDown_ItReadsTheRoomInATurn()
+    {
+        await using var robots = await Start();
+#pragma warning disable CA2012 // Setting up a substitute calls Send without consuming a ValueTask.
+        robots.Sender.Send(Arg.Any<SeatRobot>(), Arg.Any<CancellationToken>()).Returns(ValueTask.FromResult(true));
+#pragma warning restore CA2012
+
+        robots.Conductor.PlayerEntered(Lounge);
+        Assert.Equal(Delay, await robots.Time.NextTimer());
+        robots.Time.Advance(Delay);
+
+        Assert.Equal(Delay, await robots.Time.NextTimer());
+        robots.Time.Advance(Delay);
+        Assert.Equal(Lounge, await robots.NextTurn());
+    }
+
+    [Fact]
     public async Task Heard_WhileTheRobotIsAwaited_TakesNoTurn_AndAsksAgainLater()
     {
         await using var robots = await Start();

@@ -166,6 +166,21 @@ public sealed class DisguiseTests(PacedRobotApp app) : IClassFixture<PacedRobotA
         Assert.Equal(personTyping.Str("room"), robotTyping.Str("room"));
     }
 
+    [Fact]
+    public async Task ALineSaidBeforeTheRobotSitsDown_IsAnsweredOnceItHas_AsAPersonArrivingWould()
+    {
+        var room = Unique.Room();
+        var alice = await app.SignUp(Unique.Name("alice"));
+        await alice.Host(room, maxPlayersAllowed: 1, robot: "eliza");
+        var line = await alice.Enter(room);
+
+        await line.Say(room, "hello? anyone here?");
+
+        var robot = JoinerIn(await line.NextMessage(IsJoinNotice));
+        var reply = await line.NextMessage(m => m.Str("from") == robot);
+        Assert.Equal("chat", reply.Str("kind"));
+    }
+
     private static bool IsJoinNotice(JsonElement message) =>
         message.Str("kind") == "system" && message.Str("message").EndsWith(Joined, StringComparison.Ordinal);
 
