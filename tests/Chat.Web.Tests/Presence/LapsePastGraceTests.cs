@@ -64,9 +64,9 @@ public sealed class LapsePastGraceTests(OneServer servers) : IClassFixture<OneSe
         await app.ConnectionsClosed(guest.Name);
         await guest.Join(app, room);
 
-        await hostLine.NextMessageSaying($"{guest.Name} has left the room.");
         var listed = await Eventually.Value(() => Lobby.Session(app, room), s => s?.Players().Length == 1, "the guest's seat to be given up");
         Assert.Equal([host.Name], listed!.Value.Players());
         Assert.Equal(host.Name, listed.Value.Host());
+        await hostLine.NextMessageSaying($"{guest.Name} has left the room.");
     }
 }
