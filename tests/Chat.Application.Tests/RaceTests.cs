@@ -34,7 +34,7 @@ public sealed class RaceTests : IDisposable
         var alice = await _data.AddUser("alice");
         var bob = await _data.AddUser("bob");
         await using var use = new UseCase(_data, _broadcaster, new CompetingRequest(() => _data.AddSession(alice, "Lounge")));
-        var handler = new HostSessionHandler(use.Db, Build.Caller(bob), use.Committer, Build.Recruiter(use.Db), _data.Clock);
+        var handler = new HostSessionHandler(use.Db, Build.Caller(bob), use.Committer, _data.Clock);
 
         var refused = await Assert.ThrowsAsync<ConflictException>(() => use.Run(handler, new HostSession("lounge", null, null)));
 

@@ -38,6 +38,18 @@ public sealed class TurnTaking
             return false;
         }
 
+        return Start(sessionId);
+    }
+
+    /// <summary>
+    /// The robot has just sat down. Like a person arriving, it reads what was said
+    /// before it came: true when a turn should start for that (the turn itself stays
+    /// silent when nobody has said anything); otherwise it is noted as if heard.
+    /// </summary>
+    public bool Arrived(int sessionId) => Start(sessionId);
+
+    private bool Start(int sessionId)
+    {
         if (_turns.TryGetValue(sessionId, out var phase))
         {
             if (phase == Phase.Answering)

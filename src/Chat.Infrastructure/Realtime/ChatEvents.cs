@@ -11,6 +11,7 @@ public static class ChatEvents
     public const string Error = "error";
     public const string SessionUpdated = "session_updated";
     public const string GameUpdated = "game_updated";
+    public const string Typing = "typing";
 
     public static string RoomGroup(int sessionId) => $"session:{sessionId}";
 }

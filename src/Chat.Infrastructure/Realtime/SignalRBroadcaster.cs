@@ -14,6 +14,7 @@ namespace Chat.Infrastructure.Realtime;
 public sealed class SignalRBroadcaster<THub>(
     IHubContext<THub> hub,
     NodeControl<THub> nodes,
+    ConnectionRegistry connections,
     DeliveryHealth delivery) : IChatBroadcaster
     where THub : Hub
 {
@@ -35,6 +36,18 @@ public sealed class SignalRBroadcaster<THub>(
         return Send(sessionId, ChatEvents.GameUpdated, game);
     }
 
+    /// <summary>
+    /// The typist's connections on this process are left out by id; with several
+    /// processes, one of theirs held elsewhere hears its own signal, which a client
+    /// tells by its <c>from</c>.
+    /// </summary>
+    public Task Typing(TypingDto typing, int sessionId, int typistId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(typing);
+        var others = hub.Clients.GroupExcept(ChatEvents.RoomGroup(sessionId), connections.ConnectionsOf(typistId));
+        return Send(others, sessionId, ChatEvents.Typing, typing);
+    }
+
     public Task AddToRoom(string connectionId, int sessionId, CancellationToken cancellationToken) =>
         hub.Groups.AddToGroupAsync(connectionId, ChatEvents.RoomGroup(sessionId), cancellationToken);
 
@@ -44,13 +57,16 @@ public sealed class SignalRBroadcaster<THub>(
     public Task CloseConnectionsOf(int userId, CancellationToken cancellationToken) =>
         nodes.CloseConnectionsOf(userId);
 
-    private async Task Send(int sessionId, string eventName, object payload)
+    private Task Send(int sessionId, string eventName, object payload) =>
+        Send(hub.Clients.Group(ChatEvents.RoomGroup(sessionId)), sessionId, eventName, payload);
+
+    private async Task Send(IClientProxy clients, int sessionId, string eventName, object payload)
     {
         try
         {
             // Not the request's token: a commit that happened must be announced even
             // if the caller has gone.
-            await hub.Clients.Group(ChatEvents.RoomGroup(sessionId)).SendAsync(eventName, payload, CancellationToken.None);
+            await clients.SendAsync(eventName, payload, CancellationToken.None);
             delivery.Succeeded();
         }
         catch (Exception ex)

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
 using Chat.Application.Robots.FindRobotSeat;
+using Chat.Application.Robots.SeatRobot;
 using Chat.Application.Robots.TakeRobotTurn;
 using Chat.Domain.Messages;
 using Chat.Domain.Robots;
@@ -17,12 +18,13 @@ namespace Chat.Infrastructure.Robots;
 /// Drives the robots' turns. Players' messages arrive through <see cref="Heard"/>
 /// (a queue write, nothing more, as it sits on the send path); a loop asks the
 /// <see cref="TurnTaking"/> policy whether each starts a turn, and runs the turns
-/// it asks for: a human-like pause, then <see cref="TakeRobotTurn"/> in a fresh
-/// scope. The rules are the policy's; this class only owns the queue, the clock,
+/// it asks for: the pause a person takes to read the line (<see cref="HumanPace.Reading"/>),
+/// then <see cref="TakeRobotTurn"/> in a fresh scope, which types and posts the reply. The rules are the policy's; this class only owns the queue, the clock,
 /// the threads and the lock.
 /// </summary>
 internal sealed partial class RobotConductor(
     IServiceScopeFactory scopes,
+    HumanPace pace,
     IOptions<RobotOptions> options,
     TimeProvider time,
     ILogger<RobotConductor> logger) : BackgroundService, IRobotTurns
@@ -42,9 +44,17 @@ internal sealed partial class RobotConductor(
     /// <summary>Session id to its robot, or null for none. Only the loop touches it.</summary>
     private readonly Dictionary<int, RobotSeat?> _seats = [];
 
+    /// <summary>Sessions whose robot is on its way to its seat. Under the lock.</summary>
+    private readonly HashSet<int> _arriving = [];
+
     private readonly Lock _gate = new();
     private readonly TurnTaking _turns = new();
     private readonly List<Task> _running = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private CancellationToken _stoppingToken;
+
+    /// <summary>The length of the last line each session's robot heard: what its next turn reads. Under the lock.</summary>
+    private readonly Dictionary<int, int> _lastHeardLength = [];
 
     /// <summary>Sessions with a turn under way; for tests to know when the conductor is idle.</summary>
     internal int TurnsUnderWay
@@ -65,6 +75,39 @@ internal sealed partial class RobotConductor(
         {
             _heard.Writer.TryWrite(message);
         }
+    }
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _stoppingToken = _stopping.Token;
+        return base.StartAsync(cancellationToken);
+    }
+
+    public void PlayerEntered(int sessionId)
+    {
+        lock (_gate)
+        {
+            if (!_arriving.Add(sessionId))
+            {
+                return;
+            }
+
+            _running.RemoveAll(t => t.IsCompleted);
+            // The token was taken when the conductor was made: a join during shutdown must not meet a disposed source.
+            _running.Add(Task.Run(() => Arrive(sessionId, _stoppingToken), CancellationToken.None));
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _stopping.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -107,7 +150,12 @@ internal sealed partial class RobotConductor(
         var seat = await SeatOf(message.SessionId, stoppingToken);
         lock (_gate)
         {
-            if (!_turns.Heard(message.SessionId, message.From, seat?.Username))
+            if (seat is not null && !string.Equals(message.From, seat.Username, StringComparison.Ordinal))
+            {
+                _lastHeardLength[message.SessionId] = message.Message.Length;
+            }
+
+            if (!_turns.Heard(message.SessionId, message.From, seat is { IsSeated: true } ? seat.Username : null))
             {
                 return;
             }
@@ -131,6 +179,12 @@ internal sealed partial class RobotConductor(
 
         await using var scope = scopes.CreateAsyncScope();
         var seat = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new FindRobotSeat(sessionId), cancellationToken);
+        if (seat is { IsSeated: false })
+        {
+            // On its way: asked again until it has sat down.
+            return seat;
+        }
+
         if (_seats.Count >= MaxRemembered)
         {
             _seats.Clear();
@@ -147,14 +201,14 @@ internal sealed partial class RobotConductor(
         {
             try
             {
-                await Task.Delay(options.Value.ReplyDelay, time, stoppingToken);
+                await Task.Delay(pace.Reading(LastHeardLength(sessionId)), time, stoppingToken);
                 lock (_gate)
                 {
                     _turns.Answering(sessionId);
                 }
 
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TakeRobotTurn(sessionId, options.Value.ReplyTimeout + LeaseMargin), stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TakeRobotTurn(sessionId, options.Value.ReplyTimeout + LeaseMargin + (options.Value.ReplyDelay * HumanPace.MaxTypingPauses * HumanPace.TypingMost)), stoppingToken);
             }
             catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
@@ -170,16 +224,82 @@ internal sealed partial class RobotConductor(
         while (Finished(sessionId));
     }
 
+    /// <summary>The robot sits down a moment after a person entered its room, as a person arriving would. Never throws.</summary>
+    private async Task Arrive(int sessionId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(pace.Arrival(), time, stoppingToken);
+            bool seated;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                seated = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SeatRobot(sessionId), stoppingToken);
+            }
+
+            if (seated)
+            {
+                ReadTheRoom(sessionId, stoppingToken);
+            }
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping; the next person to enter the room brings the robot in.
+        }
+        catch (Exception error)
+        {
+            SeatFailed(sessionId, error);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _arriving.Remove(sessionId);
+            }
+        }
+    }
+
+    /// <summary>Just seated, the robot reads what was said before it came, as a person arriving would.</summary>
+    private void ReadTheRoom(int sessionId, CancellationToken stoppingToken)
+    {
+        lock (_gate)
+        {
+            if (!_turns.Arrived(sessionId))
+            {
+                return;
+            }
+
+            _running.RemoveAll(t => t.IsCompleted);
+            _running.Add(Task.Run(() => Turns(sessionId, stoppingToken), CancellationToken.None));
+        }
+    }
+
     private bool Finished(int sessionId)
     {
         lock (_gate)
         {
-            return _turns.Finished(sessionId);
+            if (_turns.Finished(sessionId))
+            {
+                return true;
+            }
+
+            _lastHeardLength.Remove(sessionId);
+            return false;
+        }
+    }
+
+    private int LastHeardLength(int sessionId)
+    {
+        lock (_gate)
+        {
+            return _lastHeardLength.GetValueOrDefault(sessionId);
         }
     }
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Could not find whether session {SessionId} has a robot; it skips this message.")]
     private partial void LookupFailed(int sessionId, Exception error);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "The robot of session {SessionId} could not take its seat; the next person to enter the room brings it in.")]
+    private partial void SeatFailed(int sessionId, Exception error);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "The robot of session {SessionId} failed to take its turn and stays silent.")]
     private partial void TurnFailed(int sessionId, Exception error);

@@ -1,5 +1,6 @@
 using Chat.Application.Common.Interfaces;
 using Chat.Infrastructure.Robots.Leases;
+using Chat.Domain.Robots;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +13,8 @@ public static class RobotServiceCollectionExtensions
     /// <summary>
     /// The robots from the <c>Robot</c> section: their models (<see cref="IRobotCatalog"/>,
     /// <see cref="IRobotChatClients"/>, <see cref="RobotReplyGuard"/> as <see cref="IRobotReplies"/>),
-    /// their names, and the <see cref="RobotConductor"/> that paces their turns. The section
+    /// their names, the <see cref="HumanPace"/> of their replies (scaled by <c>Robot:ReplyDelay</c>),
+    /// and the <see cref="RobotConductor"/> that drives their turns. The section
     /// is validated when the host starts, so a bad entry stops it with a clear reason.
     /// </summary>
     public static IServiceCollection AddRobots(this IServiceCollection services, IConfiguration configuration)
@@ -29,6 +31,8 @@ public static class RobotServiceCollectionExtensions
         services.TryAddSingleton<IRobotNameSource, RandomRobotNames>();
         services.TryAddSingleton<ServerIdentity>();
         services.TryAddScoped<IRobotTurnLease, DatabaseRobotTurnLease>();
+        // Random.Shared: thread-safe, and no player can predict the robot's pauses.
+        services.TryAddSingleton(sp => HumanPace.Of(sp.GetRequiredService<IOptions<RobotOptions>>().Value.ReplyDelay, Random.Shared));
         services.TryAddSingleton<RobotConductor>();
         services.TryAddSingleton<IRobotTurns>(sp => sp.GetRequiredService<RobotConductor>());
         services.AddHostedService(sp => sp.GetRequiredService<RobotConductor>());

@@ -1,4 +1,5 @@
 using Chat.Application.Common.Interfaces;
+using Chat.Domain.Robots;
 using Chat.Domain.Users;
 using Microsoft.Extensions.AI;
 
@@ -16,14 +17,30 @@ namespace Chat.Infrastructure.Robots;
 /// </remarks>
 public static class RobotTranscript
 {
+    /// <summary>
+    /// Where the system message carries the <see cref="RobotPersona"/> for a model that
+    /// reads it as data (the offline one); a remote model reads it from the prompt.
+    /// </summary>
+    public const string PersonaProperty = "chat.persona";
+
     private const string Separator = ": ";
 
-    public static string SystemPrompt(string robotName) =>
+    public static string SystemPrompt(string robotName, RobotPersona? persona = null) =>
         $"You are {robotName}, a player in a casual online chat game. Chat like a person typing in a chat room: "
         + "reply briefly and casually, usually one short sentence, with no lists or formatting. "
         + "Never say or hint that you are an AI, a bot or a language model. "
+        + (persona is null ? string.Empty : PersonaSentence(persona))
         + "Each message from the others starts with its author's name and a colon; "
         + "write only your own message, without your name in front.";
+
+    /// <summary>Who the robot is for the whole game, so that what it says about itself always agrees.</summary>
+    public static string PersonaSentence(RobotPersona persona)
+    {
+        ArgumentNullException.ThrowIfNull(persona);
+        return $"You are {persona.FirstName}, {persona.Age}, you live in {persona.Home}, and you are {persona.Occupation}. "
+            + "Stay this person for the whole chat: when asked about yourself, answer as them, the same way every time, "
+            + "and otherwise do not bring it up. ";
+    }
 
     /// <summary>The conversation put to a robot's model, oldest message first.</summary>
     public static IReadOnlyList<ChatMessage> For(RobotConversation conversation)
@@ -31,12 +48,29 @@ public static class RobotTranscript
         ArgumentNullException.ThrowIfNull(conversation);
         return
         [
-            new(ChatRole.System, SystemPrompt(conversation.RobotName)),
+            System(conversation),
             .. conversation.Lines.Select(line => line.IsOwn
                 ? new ChatMessage(ChatRole.Assistant, line.Text)
                 : new ChatMessage(ChatRole.User, Line(line.Speaker, line.Text))),
         ];
     }
+
+    private static ChatMessage System(RobotConversation conversation)
+    {
+        var system = new ChatMessage(ChatRole.System, SystemPrompt(conversation.RobotName, conversation.Persona));
+        if (conversation.Persona is not null)
+        {
+            system.AdditionalProperties = new() { [PersonaProperty] = conversation.Persona };
+        }
+
+        return system;
+    }
+
+    /// <summary>The persona a conversation's system message carries, if any.</summary>
+    public static RobotPersona? PersonaOf(IEnumerable<ChatMessage> messages) =>
+        messages.FirstOrDefault(m => m.Role == ChatRole.System)?.AdditionalProperties?.TryGetValue(PersonaProperty, out var value) == true
+            ? value as RobotPersona
+            : null;
 
     public static string Line(string speaker, string text) => speaker + Separator + text;
 

@@ -3,6 +3,7 @@ using Chat.Application.Games.CastVote;
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Presence.TrackConnection;
 using Chat.Application.Rooms.ConnectToRoom;
+using Chat.Application.Rooms.SayTyping;
 using Chat.Infrastructure.Realtime;
 using Chat.Web.Identity;
 using Mediator;
@@ -24,6 +25,8 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
     public sealed record MessageRequest(string? From, string? Room, string? Message, string? ClientMsgId);
 
     public sealed record VoteRequest(string? Room, string? Suspect);
+
+    public sealed record TypingRequest(string? Room);
 
     public sealed record ErrorEvent(string Msg);
 
@@ -73,4 +76,9 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
     [HubMethodName("vote")]
     public async Task<GameDto> Vote(VoteRequest? request) =>
         await sender.Send(new CastVote(request?.Room, request?.Suspect), Context.ConnectionAborted);
+
+    /// <summary>Succeeds also when the signal came too soon and was dropped: a client has nothing to do about that.</summary>
+    [HubMethodName("typing")]
+    public async Task Typing(TypingRequest? request) =>
+        await sender.Send(new SayTyping(request?.Room), Context.ConnectionAborted);
 }

@@ -42,19 +42,23 @@ public sealed class FindLapsedPlayersTests
     }
 
     [Fact]
-    public async Task Find_AConnectionThatEndedBeforeTheSeatWasTaken_SaysNothingAboutThisStay()
+    public async Task Find_AConnectionThatEndedBeforeTheSeatWasTaken_CountsFromTheSeat()
     {
-        Absent(new AbsentSeat(1, 10, Now.AddMinutes(-5), Now.AddMinutes(-6)));
+        Absent(
+            new AbsentSeat(1, 10, Now - Settings.DisconnectGrace + TimeSpan.FromSeconds(1), Now.AddMinutes(-6)),
+            new AbsentSeat(2, 10, Now - Settings.DisconnectGrace - TimeSpan.FromSeconds(1), Now.AddMinutes(-6)));
 
-        Assert.Empty(await Find());
+        Assert.Equal([new LapsedPlayer(2, 10)], await Find());
     }
 
     [Fact]
-    public async Task Find_APlayerWhoNeverConnected_NeverLapses()
+    public async Task Find_APlayerWhoNeverConnected_LapsesOnceTheGraceHasPassedSinceTheSeatWasTaken()
     {
-        Absent(new AbsentSeat(1, 10, Now.AddHours(-1), LastGone: null));
+        Absent(
+            new AbsentSeat(1, 10, Now - Settings.DisconnectGrace - TimeSpan.FromSeconds(1), LastGone: null),
+            new AbsentSeat(2, 10, Now - Settings.DisconnectGrace + TimeSpan.FromSeconds(1), LastGone: null));
 
-        Assert.Empty(await Find());
+        Assert.Equal([new LapsedPlayer(1, 10)], await Find());
     }
 
     private void Absent(params AbsentSeat[] seats) =>

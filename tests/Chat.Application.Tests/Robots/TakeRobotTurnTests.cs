@@ -3,6 +3,7 @@ using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
 using Chat.Application.Robots.TakeRobotTurn;
 using Chat.Domain.Messages;
+using Chat.Domain.Robots;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using Chat.Infrastructure.Robots.Leases;
@@ -125,7 +126,7 @@ public sealed class TakeRobotTurnTests : IDisposable
         Assert.Null(await Turn(sessionId));
 
         Assert.Empty(_log.ReceivedCalls());
-        Assert.Empty(_broadcaster.ReceivedCalls());
+        await _broadcaster.DidNotReceive().MessagePosted(Arg.Any<MessageDto>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -161,7 +162,7 @@ public sealed class TakeRobotTurnTests : IDisposable
 
         Assert.Null(await Turn(sessionId));
 
-        Assert.Empty(_broadcaster.ReceivedCalls());
+        await _broadcaster.DidNotReceive().MessagePosted(Arg.Any<MessageDto>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -217,6 +218,33 @@ public sealed class TakeRobotTurnTests : IDisposable
         Assert.NotNull(await turn);
     }
 
+    [Fact]
+    public async Task Turn_SaysItIsTypingBeforeItsMessage_LikeAPlayer()
+    {
+        var (alice, robot, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", "hi all");
+        var order = new List<string>();
+        _broadcaster.When(b => b.Typing(Arg.Any<TypingDto>(), Arg.Any<int>(), Arg.Any<int>(), Arg.Any<CancellationToken>())).Do(_ => order.Add("typing"));
+        _broadcaster.When(b => b.MessagePosted(Arg.Any<MessageDto>(), Arg.Any<CancellationToken>())).Do(_ => order.Add("message"));
+
+        await Turn(sessionId);
+
+        Assert.Equal(["typing", "message"], order);
+        await _broadcaster.Received(1).Typing(new TypingDto("lounge", "maya92"), sessionId, robot.Id, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Turn_GivesTheModelThePersonaTheRobotKeeps()
+    {
+        var (alice, _, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", "where are you from?");
+
+        await Turn(sessionId);
+
+        Assert.NotNull(_asked);
+        Assert.Equal(RobotPersona.For("maya92"), _asked.Persona);
+    }
+
     public void Dispose() => _data.Dispose();
 
     private async Task<(User Alice, User Robot, int SessionId)> RoomWithRobot()
@@ -266,7 +294,8 @@ public sealed class TakeRobotTurnTests : IDisposable
     private async Task<MessageDto?> Turn(int sessionId, TimeSpan? maxTurn = null)
     {
         await using var db = _data.NewContext();
-        var handler = new TakeRobotTurnHandler(db, _replies, _log, _broadcaster, new DatabaseRobotTurnLease(db, _server), _data.Clock);
+        var handler = new TakeRobotTurnHandler(
+            db, _replies, _log, _broadcaster, new DatabaseRobotTurnLease(db, _server), HumanPace.Steady(TimeSpan.Zero), _data.Clock);
         return await handler.Handle(new TakeRobotTurn(sessionId, maxTurn), Ct);
     }
 }

@@ -15,6 +15,33 @@ public sealed class ConnectToRoomTests : IDisposable
 
     private readonly TestDatabase _data = new();
     private readonly IChatBroadcaster _broadcaster = Substitute.For<IChatBroadcaster>();
+    private readonly IRobotTurns _robots = Substitute.For<IRobotTurns>();
+
+    [Fact]
+    public async Task JoinRoom_WhereTheRobotIsAwaited_CallsItIn()
+    {
+        var alice = await _data.AddUser("alice");
+        var session = await _data.AddSession(alice, "lounge", robot: "eliza");
+
+        await ConnectToRoom(alice, new ConnectToRoom("lounge", "alice", Connection));
+
+        _robots.Received(1).PlayerEntered(session.Id);
+    }
+
+    [Fact]
+    public async Task JoinRoom_WhereTheRobotIsSeated_OrThereIsNone_CallsNobody()
+    {
+        var alice = await _data.AddUser("alice");
+        await _data.AddSession(alice, "lounge", robot: "eliza");
+        await _data.SeatRobot(await _data.AddRobotUser("maya92"), "lounge");
+        var bob = await _data.AddUser("bob");
+        await _data.AddSession(bob, "den");
+
+        await ConnectToRoom(alice, new ConnectToRoom("lounge", "alice", Connection));
+        await ConnectToRoom(bob, new ConnectToRoom("den", "bob", "connection-2"));
+
+        _robots.DidNotReceive().PlayerEntered(Arg.Any<int>());
+    }
 
     [Fact]
     public async Task JoinRoom_AsAPlayer_ReturnsTheHistoryWithoutTheJoinNotice()
@@ -96,7 +123,7 @@ public sealed class ConnectToRoomTests : IDisposable
         await using var use = new UseCase(_data, _broadcaster);
 
         await Assert.ThrowsAsync<UnauthorizedException>(
-            () => use.Run(new ConnectToRoomHandler(use.Db, Build.Anonymous(), _broadcaster, use.Committer, _data.Clock), new ConnectToRoom("lounge", "alice", Connection)));
+            () => use.Run(new ConnectToRoomHandler(use.Db, Build.Anonymous(), _broadcaster, use.Committer, Substitute.For<IRobotTurns>(), _data.Clock), new ConnectToRoom("lounge", "alice", Connection)));
 
         await NothingJoined("lounge");
     }
@@ -209,6 +236,6 @@ public sealed class ConnectToRoomTests : IDisposable
     private async Task<ConnectedToRoom> ConnectToRoom(User caller, ConnectToRoom command)
     {
         await using var use = new UseCase(_data, _broadcaster);
-        return await use.Run(new ConnectToRoomHandler(use.Db, Build.Caller(caller), _broadcaster, use.Committer, _data.Clock), command);
+        return await use.Run(new ConnectToRoomHandler(use.Db, Build.Caller(caller), _broadcaster, use.Committer, _robots, _data.Clock), command);
     }
 }

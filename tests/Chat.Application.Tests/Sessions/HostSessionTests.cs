@@ -129,7 +129,7 @@ public sealed class HostSessionTests : IDisposable
     private async Task<SessionDto> Host(User caller, HostSession command)
     {
         await using var use = new UseCase(_data, _broadcaster);
-        return await use.Run(new HostSessionHandler(use.Db, Build.Caller(caller), use.Committer, Build.Recruiter(use.Db), _data.Clock), command);
+        return await use.Run(new HostSessionHandler(use.Db, Build.Caller(caller), use.Committer, _data.Clock), command);
     }
 
     private async Task<int> SessionCount()

@@ -91,6 +91,11 @@ internal sealed class ChatServer : IAsyncDisposable
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Chat"] = $"Data Source={Path.Combine(dataDirectory.FullName, "chat.db")}";
 
+        // A quicker robot and a short game, so the tests that play one wait seconds, not minutes.
+        start.Environment["Robot__ReplyDelay"] = "00:00:00.500";
+        start.Environment["Game__ChatLength"] = "00:00:08";
+        start.Environment["Game__VoteLength"] = "00:00:40";
+
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Record(log, e.Data);
         process.ErrorDataReceived += (_, e) => Record(log, e.Data);

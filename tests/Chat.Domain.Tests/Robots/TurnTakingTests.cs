@@ -85,4 +85,22 @@ public sealed class TurnTakingTests
 
         Assert.True(_turns.Heard(Lounge, "alice", Robot));
     }
+
+    [Fact]
+    public void Arrived_StartsATurn_ToReadWhatWasSaidBeforeIt()
+    {
+        var turns = new TurnTaking();
+
+        Assert.True(turns.Arrived(1));
+        Assert.False(turns.Heard(1, "alice", "maya92"));
+    }
+
+    [Fact]
+    public void Arrived_WhileATurnIsUnderWay_StartsNoSecond()
+    {
+        var turns = new TurnTaking();
+        Assert.True(turns.Heard(1, "alice", "maya92"));
+
+        Assert.False(turns.Arrived(1));
+    }
 }

@@ -10,29 +10,33 @@ public sealed class FindLapsedTests : IDisposable
     private readonly PresenceDatabase _data = new();
 
     [Fact]
-    public async Task FindLapsed_APlayerWhoNeverConnected_NeverLapses()
+    public async Task FindLapsed_APlayerWhoNeverConnected_LapsesOnceTheGraceHasPassedSinceTheSeatWasTaken()
     {
         var alice = await _data.AddUser("alice");
-        await _data.Host(alice, "lounge");
+        var session = await _data.Host(alice, "lounge");
 
-        _data.Clock.Advance(TimeSpan.FromHours(1));
-
+        _data.Clock.Advance(PresenceDatabase.Grace - TimeSpan.FromSeconds(1));
         Assert.Empty(await _data.FindLapsed());
+
+        _data.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal([new LapsedPlayer(alice.Id, session.Id)], await _data.FindLapsed());
     }
 
     [Fact]
-    public async Task FindLapsed_AConnectionClosedBeforeThePlayerJoined_DoesNotCount()
+    public async Task FindLapsed_AConnectionClosedBeforeThePlayerJoined_CountsFromTheSeatNotFromTheConnection()
     {
         var alice = await _data.AddUser("alice");
         await _data.Connected("c1", alice);
         _data.Clock.Advance(TimeSpan.FromSeconds(5));
         await _data.Disconnected("c1");
+        _data.Clock.Advance(PresenceDatabase.Grace - TimeSpan.FromSeconds(2));
+        var session = await _data.Host(alice, "lounge");
+
         _data.Clock.Advance(TimeSpan.FromSeconds(5));
-        await _data.Host(alice, "lounge");
-
-        _data.Clock.Advance(TimeSpan.FromHours(1));
-
         Assert.Empty(await _data.FindLapsed());
+
+        _data.Clock.Advance(PresenceDatabase.Grace);
+        Assert.Equal([new LapsedPlayer(alice.Id, session.Id)], await _data.FindLapsed());
     }
 
     [Fact]
@@ -159,7 +163,8 @@ public sealed class FindLapsedTests : IDisposable
 
         _data.Clock.Advance(PresenceDatabase.Grace + TimeSpan.FromSeconds(1));
 
-        Assert.Empty(await _data.FindLapsed());
+        // Alice, who never connected, has lapsed by now; Bob is no player to lapse.
+        Assert.DoesNotContain(await _data.FindLapsed(), lapsed => lapsed.UserId == bob.Id);
     }
 
     public void Dispose() => _data.Dispose();

@@ -1,5 +1,6 @@
 using Chat.Application.Common.Models;
 using Chat.Application.Robots.FindRobotSeat;
+using Chat.Application.Robots.SeatRobot;
 using Chat.Domain.Messages;
 using Chat.Infrastructure.Tests.Robots.Support;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,61 @@ public sealed class RobotConductorTests
         Assert.Equal(0, robots.TurnsTaken);
         robots.Time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(Lounge, await robots.NextTurn());
+    }
+
+    [Fact]
+    public async Task PlayerEntered_SeatsTheRobotAfterAPause_OnceThoughEnteredTwice()
+    {
+        await using var robots = await Start();
+
+        robots.Conductor.PlayerEntered(Lounge);
+        robots.Conductor.PlayerEntered(Lounge);
+
+        Assert.Equal(Delay, await robots.Time.NextTimer());
+        Assert.DoesNotContain(robots.Sender.ReceivedCalls(), c => c.GetArguments()[0] is SeatRobot);
+        robots.Time.Advance(Delay);
+        await WaitFor(() => robots.Sender.ReceivedCalls().Any(c => c.GetArguments()[0] is SeatRobot));
+        Assert.Equal(new SeatRobot(Lounge), Assert.Single(robots.Sender.ReceivedCalls(), c => c.GetArguments()[0] is SeatRobot).GetArguments()[0]);
+    }
+
+    [Fact]
+    public async Task PlayerEntered_OnceTheRobotSitsDown_ItReadsTheRoomInATurn()
+    {
+        await using var robots = await Start();
+#pragma warning disable CA2012 // Setting up a substitute calls Send without consuming a ValueTask.
+        robots.Sender.Send(Arg.Any<SeatRobot>(), Arg.Any<CancellationToken>()).Returns(ValueTask.FromResult(true));
+#pragma warning restore CA2012
+
+        robots.Conductor.PlayerEntered(Lounge);
+        Assert.Equal(Delay, await robots.Time.NextTimer());
+        robots.Time.Advance(Delay);
+
+        Assert.Equal(Delay, await robots.Time.NextTimer());
+        robots.Time.Advance(Delay);
+        Assert.Equal(Lounge, await robots.NextTurn());
+    }
+
+    [Fact]
+    public async Task Heard_WhileTheRobotIsAwaited_TakesNoTurn_AndAsksAgainLater()
+    {
+        await using var robots = await Start();
+        robots.LookUp = _ => ValueTask.FromResult<RobotSeat?>(RobotSeat.Awaited("eliza"));
+
+        robots.Hear(Lounge);
+        robots.Hear(Lounge);
+
+        await WaitFor(() => robots.Sender.ReceivedCalls().Count(c => c.GetArguments()[0] is FindRobotSeat) == 2);
+        Assert.Equal(0, robots.TurnsTaken);
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(25, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(condition());
     }
 
     [Fact]

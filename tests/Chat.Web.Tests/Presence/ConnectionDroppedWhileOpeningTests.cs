@@ -32,6 +32,7 @@ public sealed class ConnectionDroppedWhileOpeningTests(OneServer servers) : ICla
 
         await Eventually.True(async () => await app.OpenConnectionRows(aliceId) == 0, "no open row of alice's");
         await Eventually.True(() => Task.FromResult(!app.LocalConnections.Values.Contains(aliceId)), "the server to let go of alice's connection");
-        Assert.Empty(app.Log.Problems);
+        // Holding the database makes the use cases that wait for it slow on purpose; their warning is expected.
+        Assert.DoesNotContain(app.Log.Problems, p => !p.Category.EndsWith(".PerformanceBehaviour", StringComparison.Ordinal));
     }
 }

@@ -17,18 +17,27 @@ public sealed partial class RobotParticipantTests(RobotApp app) : IClassFixture<
     private static readonly TimeSpan ReplyPatience = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task Hosting_WithARobot_SeatsItAsAnOrdinaryPlayer_ThatTakesNoHumanPlace()
+    public async Task Hosting_WithARobot_SeatsItAfterTheHostEnters_AsAnOrdinaryPlayer_ThatTakesNoHumanPlace()
     {
         var room = Unique.Room();
         var alice = await app.SignUp(Unique.Name("alice"));
         await alice.Host(room, maxPlayersAllowed: 2, robot: "eliza");
 
-        var session = await ListedSession(alice, room);
-        Assert.Equal("pending", session.Str("state"));
-        Assert.Equal("eliza", session.Str("robot"));
-        var robot = Assert.Single(session.GetProperty("players").Strings(), p => p != alice.Username);
+        // Not before its host: a robot already seated when the host arrives would give itself away.
+        var hosted = await ListedSession(alice, room);
+        Assert.Equal("eliza", hosted.Str("robot"));
+        Assert.Equal([alice.Username], hosted.GetProperty("players").Strings());
+
+        var aliceLine = await alice.Enter(room);
+        var joined = await aliceLine.NextMessage(m => m.Str("kind") == "system" && m.Str("message").EndsWith(" has joined the room.", StringComparison.Ordinal));
+        var robot = joined.Str("message")[..^" has joined the room.".Length];
+        Assert.NotEqual(alice.Username, robot);
         Assert.Matches(UsernameRule(), robot);
         Assert.NotEqual("server", robot.ToLowerInvariant());
+
+        var session = await ListedSession(alice, room);
+        Assert.Equal("pending", session.Str("state"));
+        Assert.Equal([alice.Username, robot], session.GetProperty("players").Strings());
 
         var users = await ListedUsers(alice);
         var aliceEntry = Assert.Single(users, u => u.Str("username") == alice.Username);
@@ -162,7 +171,15 @@ public sealed partial class RobotParticipantTests(RobotApp app) : IClassFixture<
         var aliceLine = await alice.Enter(name);
         var bobLine = await bob.Enter(name);
 
+        // The robot sits down a moment after the first person enters.
         var session = await ListedSession(alice, name);
+        var deadline = DateTime.UtcNow + ReplyPatience;
+        while (session.GetProperty("players").GetArrayLength() < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TestContext.Current.CancellationToken);
+            session = await ListedSession(alice, name);
+        }
+
         var robotName = Assert.Single(session.GetProperty("players").Strings(), p => p != alice.Username && p != bob.Username);
         return new FilledSession(name, session.Number("id"), alice, aliceLine, bob, bobLine, robotName);
     }

@@ -24,6 +24,8 @@ public sealed class RoomConnection : IAsyncDisposable
     private readonly Channel<JsonElement> _errors = Channel.CreateUnbounded<JsonElement>();
     private readonly Channel<JsonElement> _sessionUpdates = Channel.CreateUnbounded<JsonElement>();
     private readonly Channel<JsonElement> _gameUpdates = Channel.CreateUnbounded<JsonElement>();
+    private readonly Channel<JsonElement> _typing = Channel.CreateUnbounded<JsonElement>();
+    private readonly ConcurrentQueue<(JsonElement Typing, DateTimeOffset At)> _allTyping = new();
     private readonly ConcurrentQueue<JsonElement> _allMessages = new();
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -39,6 +41,11 @@ public sealed class RoomConnection : IAsyncDisposable
         hub.On<JsonElement>("error", e => _errors.Writer.TryWrite(e));
         hub.On<JsonElement>("session_updated", s => _sessionUpdates.Writer.TryWrite(s));
         hub.On<JsonElement>("game_updated", g => _gameUpdates.Writer.TryWrite(g));
+        hub.On<JsonElement>("typing", t =>
+        {
+            _allTyping.Enqueue((t, DateTimeOffset.UtcNow));
+            _typing.Writer.TryWrite(t);
+        });
         hub.Closed += error =>
         {
             _closed.TrySetResult(error);
@@ -53,6 +60,9 @@ public sealed class RoomConnection : IAsyncDisposable
 
     /// <summary>Every <c>message</c> event received so far, in order.</summary>
     public IReadOnlyList<JsonElement> AllMessages => [.. _allMessages];
+
+    /// <summary>Every <c>typing</c> event received so far, in order, with when it arrived.</summary>
+    public IReadOnlyList<(JsonElement Typing, DateTimeOffset At)> AllTyping => [.. _allTyping];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -81,6 +91,9 @@ public sealed class RoomConnection : IAsyncDisposable
 
     /// <summary>Invokes <c>message</c> from this connection's user.</summary>
     public Task<JsonElement> Say(string room, string text) => Invoke("message", new { from = Username, room, message = text });
+
+    /// <summary>Invokes <c>typing</c> for a room; it returns nothing.</summary>
+    public Task Type(string? room) => Hub.InvokeAsync("typing", new { room }, Ct);
 
     /// <summary>Invokes a hub method with exactly this argument (any shape, for bad input).</summary>
     public Task<JsonElement> Invoke(string method, object? argument) => Hub.InvokeAsync<JsonElement>(method, argument, Ct);
@@ -148,6 +161,16 @@ public sealed class RoomConnection : IAsyncDisposable
 
             before.Add(message);
         }
+    }
+
+    public Task<JsonElement> NextTyping() => Next(_typing, "typing");
+
+    /// <summary>Waits a short, bounded time and asserts that no typing event arrived.</summary>
+    public async Task AssertNoTypingFor(TimeSpan quiet)
+    {
+        var count = _allTyping.Count;
+        await Task.Delay(quiet, Ct);
+        Assert.True(_allTyping.Count == count, $"{Username} heard typing: {string.Join(", ", AllTyping.Skip(count).Select(t => t.Typing.GetRawText()))}");
     }
 
     public Task<JsonElement> NextError() => Next(_errors, "error");

@@ -15,6 +15,11 @@ public interface IChatBroadcaster
 
     /// <summary>The room's game changed phase or counted a vote.</summary>
     Task GameUpdated(int sessionId, GameDto game, CancellationToken cancellationToken);
+    /// <summary>
+    /// Tells a room that a player is typing: every connection of the room hears it
+    /// but the typist's own. Nothing is stored, so nothing waits for a commit.
+    /// </summary>
+    Task Typing(TypingDto typing, int sessionId, int typistId, CancellationToken cancellationToken);
 
     /// <summary>Lets this connection receive the room's broadcasts.</summary>
     Task AddToRoom(string connectionId, int sessionId, CancellationToken cancellationToken);

@@ -10,4 +10,11 @@ public interface IRobotTurns
     /// once and never throw: the robot's turn is taken later, elsewhere.
     /// </summary>
     void Heard(MessageDto message);
+
+    /// <summary>
+    /// A person's connection joined the room of <paramref name="sessionId"/>. If the
+    /// session's robot has not sat down yet, it does so a little later, as a person
+    /// arriving would (<see cref="Robots.SeatRobot.SeatRobot"/>). Must return at once and never throw.
+    /// </summary>
+    void PlayerEntered(int sessionId);
 }

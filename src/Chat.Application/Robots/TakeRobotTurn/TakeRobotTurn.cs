@@ -2,6 +2,7 @@ using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Mapping;
 using Chat.Application.Common.Models;
 using Chat.Domain.Messages;
+using Chat.Domain.Robots;
 using Chat.Domain.Sessions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +10,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Chat.Application.Robots.TakeRobotTurn;
 
 /// <summary>
-/// A session's robot answers the room: it reads the recent conversation, asks its
-/// model, and posts the reply exactly as a player's message is posted. It stays
-/// silent when the last word is its own, when the session is over, and when the
-/// model gives nothing usable. Returns the posted message, or null for silence.
+/// A session's robot answers the room: it reads the recent conversation, starts
+/// typing (the room hears <c>typing</c> from it once a second, as from a person's
+/// page), asks its model with the persona it keeps for the game, goes on typing for
+/// as long as <see cref="HumanPace.Typing"/> says a person takes over a reply that
+/// long, and posts the reply exactly as a player's message is posted. It stays
+/// silent when the last word is its own, when the session is over, when the model
+/// gives nothing usable, and now and then when the others are talking among
+/// themselves (<see cref="HumanPace.LetsGoBy"/>). Returns the posted message, or
+/// null for silence.
 /// </summary>
 /// <remarks>
 /// With players on several servers each server hears its own players, so two can
@@ -35,6 +41,7 @@ public sealed class TakeRobotTurnHandler(
     IMessageLog log,
     IChatBroadcaster broadcaster,
     IRobotTurnLease lease,
+    HumanPace pace,
     TimeProvider clock) : ICommandHandler<TakeRobotTurn, MessageDto?>
 {
     /// <summary>Enough to follow the thread; the model's prompt stays small and fast.</summary>
@@ -94,11 +101,18 @@ public sealed class TakeRobotTurnHandler(
             return null;
         }
 
+        if (pace.LetsGoBy([.. recent.Select(m => (m.Sender, m.Text))], seat.Username))
+        {
+            return null;
+        }
+
         var conversation = new RobotConversation(
             seat.Username,
-            [.. recent.Select(m => new ConversationLine(m.Sender, m.Text, IsOwn: m.SenderId == seat.UserId))]);
-        var reply = await replies.ReplyAsync(command.SessionId, seat.Model, conversation, cancellationToken);
-        if (reply is null || ChatMessage.TextProblem(reply) is not null)
+            [.. recent.Select(m => new ConversationLine(m.Sender, m.Text, IsOwn: m.SenderId == seat.UserId))],
+            RobotPersona.For(seat.Username));
+
+        var reply = await Typed(seat, command.SessionId, conversation, cancellationToken);
+        if (reply is null)
         {
             return null;
         }
@@ -115,6 +129,57 @@ public sealed class TakeRobotTurnHandler(
         var message = posted.Message.ToDto(posted.Room);
         await broadcaster.MessagePosted(message, cancellationToken);
         return message;
+    }
+
+    /// <summary>
+    /// The model's reply, asked for while the robot is seen typing, and returned once
+    /// a person would have finished typing it; null, and the typing stops, when there
+    /// is none.
+    /// </summary>
+    private async Task<string?> Typed(Seat seat, int sessionId, RobotConversation conversation, CancellationToken cancellationToken)
+    {
+        var started = clock.GetUtcNow();
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var typing = KeepTyping(new TypingDto(seat.Room, seat.Username), sessionId, seat.UserId, done.Token);
+        try
+        {
+            var reply = await replies.ReplyAsync(sessionId, seat.Model, conversation, cancellationToken);
+            if (reply is null || ChatMessage.TextProblem(reply) is not null)
+            {
+                return null;
+            }
+
+            var left = started + pace.Typing(reply.Length) - clock.GetUtcNow();
+            if (left > TimeSpan.Zero)
+            {
+                await Task.Delay(left, clock, cancellationToken);
+            }
+
+            return reply;
+        }
+        finally
+        {
+            // The last signal goes out before the message, never after it.
+            await done.CancelAsync();
+            await typing;
+        }
+    }
+
+    /// <summary>Says "typing" at once and then once a second until stopped; never throws.</summary>
+    private async Task KeepTyping(TypingDto typing, int sessionId, int robotId, CancellationToken stop)
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await broadcaster.Typing(typing, sessionId, robotId, CancellationToken.None);
+                await Task.Delay(Typing.MinInterval, clock, stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped: the reply is ready, or there is none.
+        }
     }
 
     private sealed record Seat(int UserId, string Username, string Room, string Model);

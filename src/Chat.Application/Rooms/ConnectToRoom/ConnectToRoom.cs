@@ -35,6 +35,7 @@ public sealed class ConnectToRoomHandler(
     ICurrentUser currentUser,
     IChatBroadcaster broadcaster,
     SessionCommitter committer,
+    IRobotTurns robots,
     TimeProvider clock)
     : ICommandHandler<ConnectToRoom, ConnectedToRoom>
 {
@@ -70,6 +71,13 @@ public sealed class ConnectToRoomHandler(
 
         session.Enter(userId, clock.GetUtcNow());
         var dto = await committer.Commit(session, cancellationToken);
+
+        // A robot takes its seat a while after a person has come in, as a person would.
+        if (session.Robot is not null && !session.Members.Any(m => m.IsRobot))
+        {
+            robots.PlayerEntered(session.Id);
+        }
+
         return new ConnectedToRoom(session.Room, history, complete, dto);
     }
 }

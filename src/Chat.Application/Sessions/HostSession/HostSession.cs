@@ -12,11 +12,12 @@ using Microsoft.Extensions.Options;
 namespace Chat.Application.Sessions.HostSession;
 
 /// <summary>
-/// Creates a pending session with the caller as host and first player; with a
-/// robot, its user and seat are stored in the same transaction. A racing request
-/// that takes the room, seats the caller elsewhere or registers the robot's name
-/// first makes the save fail on a unique index; run again (<see cref="IRetryOnConflict"/>),
-/// the checks below then name the conflict, or the robot gets another name.
+/// Creates a pending session with the caller as host and first player. A robot
+/// is only named here (its model); it sits down later, after a person has entered
+/// the room (<see cref="Robots.SeatRobot.SeatRobot"/>), as a person joining would. A
+/// racing request that takes the room or seats the caller elsewhere makes the save
+/// fail on a unique index; run again (<see cref="IRetryOnConflict"/>), the checks
+/// below then name the conflict.
 /// </summary>
 public sealed record HostSession(string? Room, string? Robot, int? MaxPlayersAllowed) : ICommand<SessionDto>, IRetryOnConflict;
 
@@ -24,7 +25,6 @@ public sealed class HostSessionHandler(
     IChatDbContext db,
     ICurrentUser currentUser,
     SessionCommitter committer,
-    RobotRecruiter recruiter,
     TimeProvider clock,
     IOptions<GameOptions>? games = null) : ICommandHandler<HostSession, SessionDto>
 {
@@ -36,10 +36,6 @@ public sealed class HostSessionHandler(
 
         var now = clock.GetUtcNow();
         var session = ChatSession.Host(user, room.Value, command.Robot, command.MaxPlayersAllowed ?? ChatSession.DefaultMaxPlayers, now, games?.Value.Lengths);
-        if (command.Robot is not null)
-        {
-            session.AddRobot(await recruiter.Recruit(now, cancellationToken), now);
-        }
 
         db.Sessions.Add(session);
         return await committer.Commit(session, cancellationToken);

@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Application.Users.ListUsers;
 
-/// <summary>The signed-in users, a session's robot among them like anyone else.</summary>
+/// <summary>
+/// The signed-in users, a session's robot among them like anyone else, in the
+/// order of their names ignoring case. Not by id: a robot is registered when it
+/// sits down, so in id order it would come after the people of its game.
+/// </summary>
 public sealed record ListUsers : IQuery<IReadOnlyList<UserDto>>;
 
 public sealed class ListUsersHandler(IChatDbContext db) : IQueryHandler<ListUsers, IReadOnlyList<UserDto>>
@@ -22,7 +26,8 @@ public sealed class ListUsersHandler(IChatDbContext db) : IQueryHandler<ListUser
         ArgumentNullException.ThrowIfNull(db);
         return db.Users
             .Where(u => u.SignedOutAt == null)
-            .OrderBy(u => u.Id)
+            .OrderBy(u => u.NormalizedUsername)
+            .ThenBy(u => u.Id)
             .Select(u => new ListedUser(
                 u.Id,
                 u.Username,

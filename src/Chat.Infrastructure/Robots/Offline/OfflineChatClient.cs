@@ -80,7 +80,9 @@ internal sealed class OfflineChatClient(string modelId, int seed) : IChatClient
     private (string Id, string Reply) Answer(IEnumerable<ChatMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var recent = messages.Where(m => m.Role != ChatRole.System).TakeLast(RecentMessages).ToList();
+        // Read twice (the persona, then the lines), so an iterator is read once into a list.
+        IReadOnlyList<ChatMessage> all = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        var recent = all.Where(m => m.Role != ChatRole.System).TakeLast(RecentMessages).ToList();
 
         var hash = StableHash.Start();
         hash.Add(seed);
@@ -95,7 +97,8 @@ internal sealed class OfflineChatClient(string modelId, int seed) : IChatClient
         var heard = recent.LastOrDefault(m => m.Role == ChatRole.User);
         var utterance = heard is null ? null : Hear(heard);
         var ownReplies = recent.Where(m => m.Role == ChatRole.Assistant).Select(m => m.Text).ToList();
-        var reply = OfflineResponder.Reply(utterance, ownReplies, new Random(conversationSeed));
+        var persona = RobotTranscript.PersonaOf(all);
+        var reply = OfflineResponder.Reply(utterance, ownReplies, new Random(conversationSeed), persona);
         return ($"offline-{conversationSeed.ToString("x8", CultureInfo.InvariantCulture)}", reply);
     }
 

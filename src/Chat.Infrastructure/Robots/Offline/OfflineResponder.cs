@@ -1,4 +1,5 @@
 using System.Text;
+using Chat.Domain.Robots;
 
 namespace Chat.Infrastructure.Robots.Offline;
 
@@ -13,9 +14,9 @@ internal static class OfflineResponder
     private const string NamePlaceholder = "{name}";
     private const int Attempts = 8;
 
-    public static string Reply(Utterance? heard, IReadOnlyCollection<string> ownRecentReplies, Random random)
+    public static string Reply(Utterance? heard, IReadOnlyCollection<string> ownRecentReplies, Random random, RobotPersona? persona = null)
     {
-        var candidates = Usable(Candidates(heard), heard?.Speaker);
+        var candidates = Usable(AboutItself(heard, persona) ?? Candidates(heard), heard?.Speaker);
         if (candidates.Count == 0)
         {
             candidates = [.. Chatter.Reactions];
@@ -34,6 +35,18 @@ internal static class OfflineResponder
         // Every pick echoed or repeated; a plain reaction that does neither always exists.
         return Chatter.Reactions.FirstOrDefault(r => IsFresh(r, heard, ownRecentReplies))
             ?? Chatter.Reactions.First(r => !IsEcho(r, heard));
+    }
+
+    /// <summary>The persona's answers to a question about the robot itself, or null when it is not one (or no persona is known).</summary>
+    private static List<string>? AboutItself(Utterance? heard, RobotPersona? persona)
+    {
+        if (heard is null || persona is null)
+        {
+            return null;
+        }
+
+        var intent = PersonaTalk.Intents.FirstOrDefault(i => i.Matches(heard));
+        return intent is null ? null : [.. intent.Replies.Select(r => PersonaTalk.Fill(r, persona))];
     }
 
     private static IReadOnlyList<string> Candidates(Utterance? heard)

@@ -54,6 +54,7 @@ export const api = {
   sessions: () => request("GET", "/api/lobby/sessions"),
   users: () => request("GET", "/api/lobby/users"),
   robots: () => request("GET", "/api/robots"),
+  stats: () => request("GET", "/api/stats"),
   host: ({ room, maxPlayers, robot }) => {
     const body = { type: "host", room };
     if (maxPlayers !== null) {

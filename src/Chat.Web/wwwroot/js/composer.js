@@ -2,6 +2,8 @@
 // near the limit, and the whole thing is disabled while the room is offline.
 
 export const MAX_MESSAGE_LENGTH = 2000;
+// The server relays at most one typing signal a second per player; sending more is waste.
+const TYPING_EVERY_MS = 1000;
 // Show the counter from here on; below it the number is noise.
 const COUNTER_FROM = 1800;
 
@@ -21,18 +23,21 @@ export class Composer {
   #counter;
   #error;
   #onSend;
+  #onTyping;
+  #lastTyping = 0;
   // Matches the `disabled` the page starts with: nothing is sent before the room is joined.
   #enabled = false;
   #sending = false;
   #refocus = false;
 
-  constructor(form, onSend) {
+  constructor(form, onSend, onTyping = () => undefined) {
     this.#form = form;
     this.#text = form.querySelector("textarea");
     this.#send = form.querySelector("button[type=submit]");
     this.#counter = form.querySelector(".counter");
     this.#error = form.querySelector(".field-error");
     this.#onSend = onSend;
+    this.#onTyping = onTyping;
 
     this.#text.addEventListener("keydown", (event) => {
       // isComposing: Enter that confirms an IME candidate must not send.
@@ -41,7 +46,10 @@ export class Composer {
         this.#submit();
       }
     });
-    this.#text.addEventListener("input", () => this.#updateCounter());
+    this.#text.addEventListener("input", () => {
+      this.#updateCounter();
+      this.#typed();
+    });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.#submit();
@@ -79,6 +87,16 @@ export class Composer {
 
   showError(text) {
     this.#error.textContent = text;
+  }
+
+  /** Tells the room, at most once a second, that something is being written. */
+  #typed() {
+    const now = Date.now();
+    if (!this.#enabled || this.#text.value.trim() === "" || now - this.#lastTyping < TYPING_EVERY_MS) {
+      return;
+    }
+    this.#lastTyping = now;
+    this.#onTyping();
   }
 
   #updateCounter() {

@@ -41,6 +41,6 @@ export function formatDateTime(iso) {
   return Number.isNaN(date.getTime()) ? "" : date.toLocaleString();
 }
 
-export function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+export function plural(count, word, many = `${word}s`) {
+  return `${count} ${count === 1 ? word : many}`;
 }

@@ -1,6 +1,7 @@
 import { api } from "./api.js";
 import { $, el, plural } from "./dom.js";
 import { clearErrors, setBusy, showErrors } from "./forms.js";
+import { StatsView } from "./stats-view.js";
 
 // The lobby has no push channel in the contract, so it polls while shown.
 const POLL_MS = 3000;
@@ -15,6 +16,7 @@ export class LobbyView {
   #hostForm = $("#host-form");
   #joinForm = $("#join-form");
   #robotSelect = $("#host-robot");
+  #stats = new StatsView($("#stats-card"));
   #timer = null;
   #drawn = new Map();
   #onEnterRoom;
@@ -30,7 +32,10 @@ export class LobbyView {
       this.#joinByName();
     });
     $("#join-random").addEventListener("click", () => this.#joinRandom());
-    $("#sessions-refresh").addEventListener("click", () => this.refresh());
+    $("#sessions-refresh").addEventListener("click", () => {
+      this.refresh();
+      this.#stats.refresh();
+    });
     document.addEventListener("visibilitychange", () => {
       if (!document.hidden && this.#timer !== null) {
         this.refresh();
@@ -47,6 +52,7 @@ export class LobbyView {
     clearErrors(this.#hostForm);
     clearErrors(this.#joinForm);
     this.#loadRobots();
+    this.#stats.refresh();
     await this.refresh();
     this.stop();
     this.#timer = setInterval(() => {
@@ -118,7 +124,13 @@ export class LobbyView {
     list.replaceChildren(
       ...sessions.map((session) => {
         // No arithmetic on `players`: whether the robot is among them is not said.
-        const details = [`hosted by ${session.host}`, `up to ${plural(session.max_players_allowed, "player")}`];
+        // max_players_allowed counts people; said the same way whether or not the robot has sat down.
+        const details = [
+          `hosted by ${session.host}`,
+          session.robot
+            ? `${plural(session.max_players_allowed, "person", "people")} and a robot`
+            : `up to ${plural(session.max_players_allowed, "player")}`,
+        ];
         if (session.robot) {
           details.push(`robot: ${session.robot}`);
         }

@@ -43,6 +43,8 @@ export class RoomConnection {
 
     this.#connection.on("message", (message) => handlers.onMessage(message));
     this.#connection.on("session_updated", (session) => handlers.onSessionUpdated(session));
+    this.#connection.on("typing", (typing) => handlers.onTyping?.(typing));
+    this.#connection.on("game_updated", (game) => handlers.onGameUpdated?.(game));
     this.#connection.on("error", (payload) => handlers.onServerError(payload?.msg ?? "Something went wrong."));
     this.#connection.onreconnecting(() => handlers.onStateChange("reconnecting"));
     this.#connection.onreconnected(() => handlers.onReconnected());
@@ -86,6 +88,18 @@ export class RoomConnection {
    */
   send(text, clientMsgId) {
     return this.#connection.invoke("message", { from: this.#username, room: this.#room, message: text, client_msg_id: clientMsgId });
+  }
+
+  /** Tells the room this user is typing; a lost signal matters to nobody, so failures are ignored. */
+  typing() {
+    if (this.isConnected) {
+      this.#connection.invoke("typing", { room: this.#room }).catch(() => undefined);
+    }
+  }
+
+  /** Votes for a suspect; resolves to the Game, rejects with the server's reason. */
+  vote(suspect) {
+    return this.#connection.invoke("vote", { room: this.#room, suspect });
   }
 
   async close() {

@@ -3,8 +3,10 @@ import { Composer } from "./composer.js";
 import { $, el, plural } from "./dom.js";
 import { MessageList } from "./message-list.js";
 import { MessageStore } from "./message-store.js";
+import { GamePanel } from "./game-panel.js";
 import { PlayerList } from "./players.js";
 import { hubErrorText, RoomConnection } from "./realtime.js";
+import { TypingIndicator } from "./typing-indicator.js";
 
 // The join history holds the latest 50; a full page means there may be older ones.
 const HISTORY_PAGE = 50;
@@ -34,6 +36,8 @@ export class RoomView {
   #store = new MessageStore();
   #messages = new MessageList($("#messages"), $("#jump-latest"));
   #players = new PlayerList($("#players-list"), $("#players-count"));
+  #typing = new TypingIndicator($("#typing-indicator"));
+  #game;
   #composer;
   #connection = null;
   #unacknowledged = [];
@@ -44,7 +48,12 @@ export class RoomView {
 
   constructor({ onLeft }) {
     this.#onLeft = onLeft;
-    this.#composer = new Composer($("#composer"), (text) => this.#send(text));
+    this.#composer = new Composer(
+      $("#composer"),
+      (text) => this.#send(text),
+      () => this.#connection?.typing(),
+    );
+    this.#game = new GamePanel($("#game-panel"), (suspect) => this.#vote(suspect));
     $("#leave-button").addEventListener("click", () => this.#leave());
     this.#olderButton.addEventListener("click", () => this.#loadOlder());
     window.addEventListener("offline", () => this.#browserOffline());
@@ -63,6 +72,8 @@ export class RoomView {
     this.#unacknowledged = [];
     this.#messages.reset(username);
     this.#players.reset(username);
+    this.#typing.reset(username);
+    this.#game.reset(username);
     this.#composer.reset();
     this.#olderButton.hidden = true;
     this.#heading.textContent = room;
@@ -74,6 +85,8 @@ export class RoomView {
     this.#connection = new RoomConnection(room, username, {
       onMessage: (message) => this.#receiveLive(message),
       onSessionUpdated: (session) => this.#showSession(session),
+      onTyping: (typing) => this.#typing.heard(typing?.from),
+      onGameUpdated: (game) => this.#game.setGame(game),
       onServerError: (text) => this.#composer.showError(text),
       onStateChange: (state) => this.#setState(navigator.onLine ? state : "offline"),
       onReconnected: () => this.#resume(),
@@ -190,6 +203,8 @@ export class RoomView {
     for (const { message } of additions) {
       if (message.kind === "system") {
         this.#players.noteSystemMessage(message);
+      } else {
+        this.#typing.spoke(message.from);
       }
     }
   }
@@ -259,6 +274,17 @@ export class RoomView {
     }
   }
 
+  async #vote(suspect) {
+    if (!this.#connection) {
+      throw new Error("You are not connected to the room.");
+    }
+    try {
+      this.#game.setGame(await this.#connection.vote(suspect));
+    } catch (error) {
+      throw new Error(hubErrorText(error));
+    }
+  }
+
   async #refreshSession() {
     try {
       const { pending_sessions: pending = [], active_sessions: active = [] } = await api.sessions();
@@ -281,8 +307,19 @@ export class RoomView {
       this.#removed();
     }
     this.#players.setSession(session);
+    if (session.game !== undefined) {
+      this.#game.setPlayers(session.players);
+      this.#game.setGame(session.game);
+    }
+    // max_players_allowed counts people; the robot, listed among the players like
+    // anyone, takes no place. Said the same way before and after it sits down, so
+    // the count tells nobody which player it is.
     const parts = [session.state];
-    parts.push(`up to ${plural(session.max_players_allowed, "player")}`);
+    parts.push(
+      session.robot
+        ? `${plural(session.max_players_allowed, "person", "people")} and a robot`
+        : `up to ${plural(session.max_players_allowed, "player")}`,
+    );
     if (session.robot) {
       parts.push(`robot: ${session.robot}`);
     }

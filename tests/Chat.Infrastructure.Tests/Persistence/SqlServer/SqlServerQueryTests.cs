@@ -69,7 +69,7 @@ public sealed class SqlServerQueryTests
         Assert.Contains("WHERE [u].[SignedOutAt] IS NULL", sql, StringComparison.Ordinal);
         Assert.Contains("SELECT TOP(1) [s].[SessionId]", sql, StringComparison.Ordinal);
         Assert.Contains("[s].[LeftAt] IS NULL", sql, StringComparison.Ordinal);
-        Assert.Contains("ORDER BY [u].[Id]", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [u].[NormalizedUsername], [u].[Id]", sql, StringComparison.Ordinal);
     }
 
     [Fact]

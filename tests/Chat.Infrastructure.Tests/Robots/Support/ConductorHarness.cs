@@ -5,10 +5,10 @@ using Chat.Application.Common.Models;
 using Chat.Application.Robots.FindRobotSeat;
 using Chat.Application.Robots.TakeRobotTurn;
 using Chat.Domain.Messages;
+using Chat.Domain.Robots;
 using Chat.Infrastructure.Robots;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using NSubstitute;
 
 namespace Chat.Infrastructure.Tests.Robots.Support;
@@ -52,7 +52,8 @@ internal sealed class ConductorHarness : IAsyncDisposable
         _services = new ServiceCollection().AddSingleton(Sender).BuildServiceProvider();
         Conductor = new RobotConductor(
             _services.GetRequiredService<IServiceScopeFactory>(),
-            Options.Create(new RobotOptions { ReplyDelay = Delay }),
+            HumanPace.Steady(Delay),
+            Microsoft.Extensions.Options.Options.Create(new RobotOptions { ReplyDelay = Delay }),
             Time,
             Logger);
     }

@@ -51,8 +51,12 @@ public abstract class Servers(int count, TimeSpan disconnectGrace) : IAsyncLifet
     }
 }
 
-/// <summary>One process; a grace period of 1 s, for players who stay away.</summary>
-public sealed class OneServer() : Servers(1, TimeSpan.FromSeconds(1));
+/// <summary>
+/// One process; a grace period of 3 s, for players who stay away. Not less: a seat
+/// taken by REST lapses if no connection opens within the grace, and a busy machine
+/// can take over a second between a player's REST call and their hub connection.
+/// </summary>
+public sealed class OneServer() : Servers(1, TimeSpan.FromSeconds(3));
 
 /// <summary>One process; a grace period of 4 s, time enough to reconnect on a busy machine.</summary>
 public sealed class OneServerWithTimeToReconnect() : Servers(1, TimeSpan.FromSeconds(4));
