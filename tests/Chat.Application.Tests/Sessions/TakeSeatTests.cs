@@ -160,6 +160,6 @@ public sealed class TakeSeatTests : IDisposable
     private async Task<SessionDto> Join(User caller, TakeSeat command)
     {
         await using var use = new UseCase(_data, _broadcaster);
-        return await use.Run(new TakeSeatHandler(use.Db, Build.Caller(caller), use.Committer, _data.Clock), command);
+        return await use.Run(new TakeSeatHandler(use.Db, Build.Caller(caller), use.Committer, Build.Recruiter(use.Db), _data.Clock), command);
     }
 }

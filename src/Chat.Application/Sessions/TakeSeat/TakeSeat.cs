@@ -3,6 +3,7 @@ using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
 using Chat.Application.Sessions.Common;
+using Chat.Application.Sessions.HostSession;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using Mediator;
@@ -17,7 +18,12 @@ namespace Chat.Application.Sessions.TakeSeat;
 /// </summary>
 public sealed record TakeSeat(string? Room, bool Random) : ICommand<SessionDto>, IRetryOnConflict;
 
-public sealed class TakeSeatHandler(IChatDbContext db, ICurrentUser currentUser, SessionCommitter committer, TimeProvider clock)
+public sealed class TakeSeatHandler(
+    IChatDbContext db,
+    ICurrentUser currentUser,
+    SessionCommitter committer,
+    RobotRecruiter recruiter,
+    TimeProvider clock)
     : ICommandHandler<TakeSeat, SessionDto>
 {
     public async ValueTask<SessionDto> Handle(TakeSeat command, CancellationToken cancellationToken)
@@ -33,7 +39,19 @@ public sealed class TakeSeatHandler(IChatDbContext db, ICurrentUser currentUser,
             ? await PickOpenSession(cancellationToken)
             : await FindByRoom(command.Room!, cancellationToken);
 
-        session.Join(user, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+
+        // A robot not seated yet sits down before the last place is taken: once the
+        // session has started, nobody could join it, so arriving then would tell.
+        if (session.Robot is not null
+            && session.State == SessionState.Pending
+            && !session.Members.Any(m => m.IsRobot)
+            && session.HumanPlayerCount + 1 >= session.MaxPlayersAllowed)
+        {
+            session.AddRobot(await recruiter.Recruit(now, cancellationToken), now);
+        }
+
+        session.Join(user, now);
         return await committer.Commit(session, cancellationToken);
     }
 
