@@ -108,7 +108,13 @@ public sealed class ChatSession
         return session;
     }
 
-    public void Join(User user, DateTimeOffset at)
+    /// <summary>
+    /// Seats a person. A robot still awaited (<paramref name="awaitedRobot"/>) when the
+    /// person takes the last place sits down with them, just before or just after
+    /// (<paramref name="robotAfter"/>), and only then does the session start: once it
+    /// has started nobody could join it, so a robot arriving then would tell.
+    /// </summary>
+    public void Join(User user, DateTimeOffset at, User? awaitedRobot = null, bool robotAfter = false)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (user.IsRobot)
@@ -130,7 +136,27 @@ public sealed class ChatSession
             throw new DomainException(Refusals.Full(Room));
         }
 
-        Seat(user, at);
+        if (awaitedRobot is null)
+        {
+            Seat(user, at);
+            return;
+        }
+
+        // A millisecond apart, so the seats keep their order in `players`.
+        var robotAt = robotAfter ? at.AddMilliseconds(1) : at.AddMilliseconds(-1);
+        if (!robotAfter)
+        {
+            AddRobot(awaitedRobot, robotAt);
+        }
+
+        _members.Add(new SessionMember(user, at));
+        Touch(new PlayerJoined(user.Username, IsRobot: false));
+        if (robotAfter)
+        {
+            AddRobot(awaitedRobot, robotAt);
+        }
+
+        StartIfFull(at);
     }
 
     /// <summary>Seats the session's robot; it takes no human place.</summary>
@@ -285,6 +311,11 @@ public sealed class ChatSession
     {
         _members.Add(new SessionMember(user, at));
         Touch(new PlayerJoined(user.Username, IsRobot: false));
+        StartIfFull(at);
+    }
+
+    private void StartIfFull(DateTimeOffset at)
+    {
         if (HumanPlayerCount >= MaxPlayersAllowed)
         {
             State = SessionState.Active;

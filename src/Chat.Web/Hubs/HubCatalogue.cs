@@ -56,6 +56,15 @@ public static class HubCatalogue
                 "The caller is not a present player of that session, the session is not a game or not in its `vote` phase, or no present player has that name: the call fails with a sentence saying which; nothing is counted.",
             ],
             "none"),
+        new(
+            "typing",
+            """{"room": "lounge"}""",
+            "nothing",
+            "Tells the room the caller is typing: the room's other connections get the `typing` event (the caller's own connections do not). Nothing is stored. At most one a second per player is relayed; one sent sooner is dropped and the call still succeeds.",
+            [
+                "A blank room, a caller who is not a player of that session, or a session that has ended: the call fails with a sentence saying which.",
+            ],
+            "one relayed a second per player; the rest are dropped silently"),
     ];
 
     public static IReadOnlyList<HubEvent> Events { get; } =
@@ -63,6 +72,7 @@ public static class HubCatalogue
         new(ChatEvents.Message, "Message", "A message was stored in a room this connection has joined: a player's line, a robot's, or a system notice (`\"kind\": \"system\"`, `\"from\": \"Server\"`)."),
         new(ChatEvents.Error, """{"msg": "..."}""", "A `join` of this connection was refused (the seed's event); the call fails with the same sentence."),
         new(ChatEvents.SessionUpdated, "Session", "The players, host or state of a session whose room this connection has joined changed."),
+        new(ChatEvents.Typing, """{"room": "lounge", "from": "alice"}""", "Another player of a room this connection has joined is typing (a robot too, before each of its messages)."),
         new(ChatEvents.GameUpdated, "Game", "The game of a room this connection has joined changed phase (`chat`, `vote`, `over`) or counted a vote."),
     ];
 

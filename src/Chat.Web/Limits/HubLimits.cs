@@ -77,6 +77,10 @@ public sealed class HubLimits : IDisposable
 
             // A vote changes one row of a game that lasts seconds; each is a transaction, but few are sent.
             ["vote"] = HubMethodLimit.None,
+
+            // One a second per player, dropped silently beyond it: a rule of the room, so
+            // it lives with the use case (TypingThrottle), not here.
+            ["typing"] = HubMethodLimit.None,
             ["message"] = HubMethodLimit.PerUser(limits.MessagesPerSecond, limits.MessageBurst, OverLimit.Refuse),
 
             // A method whose surplus should vanish rather than fail (a `typing` notice) is

@@ -1,3 +1,4 @@
+using Chat.Domain.Games;
 using Chat.Domain.Common;
 using Chat.Domain.Sessions;
 using Chat.Domain.Sessions.Events;
@@ -92,5 +93,21 @@ public sealed class RobotTests
         Assert.Equal(["alice"], session.PlayerNames());
         Assert.Equal(SessionState.Pending, session.State);
         Assert.Equal([new PlayerLeft(robot.Id, "eliza")], session.Events);
+    }
+
+    [Theory]
+    [InlineData(false, new[] { "alice", "eliza", "bob" })]
+    [InlineData(true, new[] { "alice", "bob", "eliza" })]
+    public void Join_TakingTheLastPlace_SeatsTheAwaitedRobotBeforeOrAfter_ThenStarts(bool robotAfter, string[] players)
+    {
+        var session = Build.Session(Build.User("alice"), maxPlayers: 2, robot: "eliza");
+        session.ClearEvents();
+
+        session.Join(Build.User("bob"), Build.At(2), Build.Robot("eliza"), robotAfter);
+
+        Assert.Equal(players, session.PlayerNames());
+        Assert.Equal(SessionState.Active, session.State);
+        Assert.IsType<SessionStarted>(session.Events.First(e => e is SessionStarted or GamePhaseChanged));
+        Assert.True(session.Events.ToList().FindIndex(e => e is PlayerJoined { IsRobot: true }) < session.Events.ToList().FindIndex(e => e is SessionStarted));
     }
 }

@@ -30,9 +30,9 @@ public sealed class GameRestartTests : IAsyncLifetime
         var room = Unique.Room();
         var alice = await _a.SignUp(Unique.Name("alice"));
         await alice.Host(room, maxPlayersAllowed: 2, robot: "eliza");
-        var robot = Assert.Single((await Sessions.Find(_a, room)).GetProperty("players").Strings(), p => p != alice.Username);
         var bob = await _a.SignUp(Unique.Name("bob"));
         await bob.Join(room);
+        var robot = Assert.Single((await Sessions.Find(_a, room)).GetProperty("players").Strings(), p => p != alice.Username && p != bob.Username);
 
         // Both nodes sweep: the vote opens once.
         await Eventually.True(async () => (await Sessions.Find(_b, room)).GetProperty("game").Str("phase") == "vote", "the vote to open");

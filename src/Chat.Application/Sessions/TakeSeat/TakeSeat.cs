@@ -41,17 +41,15 @@ public sealed class TakeSeatHandler(
 
         var now = clock.GetUtcNow();
 
-        // A robot not seated yet sits down before the last place is taken: once the
-        // session has started, nobody could join it, so arriving then would tell.
-        if (session.Robot is not null
+        // A robot not seated yet sits down with whoever takes the last place, just
+        // before or just after them at random (ChatSession.Join).
+        var awaitedRobot = session.Robot is not null
             && session.State == SessionState.Pending
             && !session.Members.Any(m => m.IsRobot)
-            && session.HumanPlayerCount + 1 >= session.MaxPlayersAllowed)
-        {
-            session.AddRobot(await recruiter.Recruit(now, cancellationToken), now);
-        }
-
-        session.Join(user, now);
+            && session.HumanPlayerCount + 1 >= session.MaxPlayersAllowed
+                ? await recruiter.Recruit(now, cancellationToken)
+                : null;
+        session.Join(user, now, awaitedRobot, robotAfter: System.Random.Shared.Next(2) == 0);
         return await committer.Commit(session, cancellationToken);
     }
 
