@@ -42,13 +42,17 @@ public static class DatabaseSetup
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextPool<ChatDbContext, SqliteChatDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(SqliteBusyWait.Instance));
+                var busyWait = new SqliteBusyWait(configuration.GetValue<TimeSpan?>(SqliteBusyWait.Setting) ?? SqliteBusyWait.DefaultTimeout);
+                services.AddDbContextPool<ChatDbContext, SqliteChatDbContext>(o =>
+                    o.UseSqlite(connectionString).AddInterceptors(busyWait, UnavailableDatabaseInterceptor.Instance));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextPool<ChatDbContext, SqlServerChatDbContext>(o => o.UseSqlServer(connectionString));
+                services.AddDbContextPool<ChatDbContext, SqlServerChatDbContext>(o =>
+                    o.UseSqlServer(connectionString).AddInterceptors(UnavailableDatabaseInterceptor.Instance));
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContextPool<ChatDbContext, PostgreSqlChatDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContextPool<ChatDbContext, PostgreSqlChatDbContext>(o =>
+                    o.UseNpgsql(connectionString).AddInterceptors(UnavailableDatabaseInterceptor.Instance));
                 break;
         }
 
