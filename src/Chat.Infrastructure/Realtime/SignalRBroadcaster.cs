@@ -1,5 +1,6 @@
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
+using Chat.Application.Common.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 
@@ -53,6 +54,7 @@ public sealed partial class SignalRBroadcaster<THub>(
             // Not the request's token: a commit that happened must be announced even
             // if the caller has gone.
             await hub.Clients.Group(ChatEvents.RoomGroup(sessionId)).SendAsync(eventName, payload, CancellationToken.None);
+            ChatTelemetry.BroadcastDeliveries.Add(1, new KeyValuePair<string, object?>("event", eventName));
         }
         catch (Exception ex)
         {
