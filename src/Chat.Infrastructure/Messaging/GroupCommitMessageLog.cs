@@ -97,12 +97,21 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
         }
         catch (Exception ex)
         {
-            BatchFailed(batch.Count, ex);
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
 
             // A database that cannot be used now is told to each sender as such; they may
             // send again, and the next batch opens a fresh connection.
-            var failure = UnavailableDatabase.Is(ex) ? new ServiceUnavailableException(ServiceUnavailableException.CannotStoreMessages, ex) : ex;
+            var unavailable = UnavailableDatabase.Is(ex);
+            if (unavailable)
+            {
+                BatchUnavailable(batch.Count, ex.InnerException?.Message ?? ex.Message);
+            }
+            else
+            {
+                BatchFailed(batch.Count, ex);
+            }
+
+            var failure = unavailable ? new ServiceUnavailableException(ServiceUnavailableException.CannotStoreMessages, ex) : ex;
             foreach (var pending in batch)
             {
                 pending.Outcome.TrySetException(failure);
@@ -153,6 +162,9 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {Count} messages failed; none of them was stored")]
     private partial void BatchFailed(int count, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing a batch of {Count} messages failed, the database is unavailable ({Reason}); none of them was stored")]
+    private partial void BatchUnavailable(int count, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the message writer's connection after a failed batch failed too")]
     private partial void CloseFailed(Exception error);

@@ -42,7 +42,18 @@ public static class DatabaseSetup
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                var busyWait = new SqliteBusyWait(configuration.GetValue<TimeSpan?>(SqliteBusyWait.Setting) ?? SqliteBusyWait.DefaultTimeout);
+                var busyTimeout = configuration.GetValue<TimeSpan?>(SqliteBusyWait.Setting);
+                var busyWait = new SqliteBusyWait(busyTimeout ?? SqliteBusyWait.DefaultTimeout);
+                if (busyTimeout is { } timeout)
+                {
+                    // Microsoft.Data.Sqlite keeps retrying a busy database until the command
+                    // timeout, so that must not outlast the busy timeout either.
+                    connectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString)
+                    {
+                        DefaultTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
+                    }.ToString();
+                }
+
                 services.AddDbContextPool<ChatDbContext, SqliteChatDbContext>(o =>
                     o.UseSqlite(connectionString).AddInterceptors(busyWait, UnavailableDatabaseInterceptor.Instance));
                 break;

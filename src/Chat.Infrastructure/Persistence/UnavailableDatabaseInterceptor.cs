@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Chat.Infrastructure.Persistence;
@@ -23,12 +24,21 @@ internal sealed class UnavailableDatabaseInterceptor : DbCommandInterceptor, IDb
         return Task.CompletedTask;
     }
 
-    void IDbConnectionInterceptor.ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) =>
-        ThrowIfUnavailable(eventData?.Exception);
+    void IDbConnectionInterceptor.ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData)
+    {
+        if (!IsExistenceProbe(connection))
+        {
+            ThrowIfUnavailable(eventData?.Exception);
+        }
+    }
 
     Task IDbConnectionInterceptor.ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken)
     {
-        ThrowIfUnavailable(eventData?.Exception);
+        if (!IsExistenceProbe(connection))
+        {
+            ThrowIfUnavailable(eventData?.Exception);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -40,6 +50,14 @@ internal sealed class UnavailableDatabaseInterceptor : DbCommandInterceptor, IDb
         ThrowIfUnavailable(eventData?.Exception);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// EF asks whether a SQLite file exists by opening it read-only and expecting a
+    /// failure when it does not (before migrating a fresh install): that failure is an answer.
+    /// </summary>
+    private static bool IsExistenceProbe(DbConnection connection) =>
+        connection is SqliteConnection sqlite
+        && new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode == SqliteOpenMode.ReadOnly;
 
     private static void ThrowIfUnavailable(Exception? exception)
     {
