@@ -29,6 +29,9 @@ public sealed class ChatProcess : IAsyncDisposable
 
     public string RecentLog => string.Join(Environment.NewLine, _log.TakeLast(40));
 
+    /// <summary>The lines the console logger wrote at error level or above (<c>fail:</c>, <c>crit:</c>).</summary>
+    public IReadOnlyList<string> Failures => [.. _log.Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal))];
+
     /// <summary>Starts the service over <paramref name="databasePath"/> and waits until it answers HTTP.</summary>
     public static async Task<ChatProcess> Start(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
     {
