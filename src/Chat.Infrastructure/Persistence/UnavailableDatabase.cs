@@ -38,7 +38,10 @@ internal static class UnavailableDatabase
                     return sqlite.SqliteErrorCode is SqlitePerm or SqliteBusy or SqliteLocked or SqliteNoMem
                         or SqliteReadOnly or SqliteIoErr or SqliteFull or SqliteCantOpen or SqliteProtocol;
                 case DbException db:
-                    return db.IsTransient || IsUnavailableState(db.SqlState);
+                    // A serialization failure or a deadlock (class 40) is a lost race, which the
+                    // use cases' own conflict handling answers, not an unavailable database.
+                    return !(db.SqlState?.StartsWith("40", StringComparison.Ordinal) ?? false)
+                        && (db.IsTransient || IsUnavailableState(db.SqlState));
                 case DbUpdateException:
                     continue;
                 case InvalidOperationException:
