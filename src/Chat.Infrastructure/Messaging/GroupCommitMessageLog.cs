@@ -117,7 +117,7 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
                 pending.Outcome.TrySetException(failure);
             }
 
-            ChatTelemetry.MessagesRefused.Add(batch.Count, ChatTelemetry.RefusalReasons.Unavailable);
+            ChatTelemetry.MessagesRefused.Add(batch.Count, unavailable ? ChatTelemetry.RefusalReasons.Unavailable : ChatTelemetry.RefusalReasons.Failed);
             DisposeQuietly(writer);
             return null;
         }

@@ -67,6 +67,9 @@ public static class ChatTelemetry
         public static readonly KeyValuePair<string, object?> RateLimited = Reason("rate_limited");
         public static readonly KeyValuePair<string, object?> Unavailable = Reason("unavailable");
 
+        /// <summary>A batch failed for a reason other than an unavailable database (a fault of ours).</summary>
+        public static readonly KeyValuePair<string, object?> Failed = Reason("failed");
+
         private static KeyValuePair<string, object?> Reason(string value) => new("reason", value);
     }
 
