@@ -32,6 +32,7 @@ public sealed class ConnectionDroppedWhileOpeningTests(OneServer servers) : ICla
 
         await Eventually.True(async () => await app.OpenConnectionRows(aliceId) == 0, "no open row of alice's");
         await Eventually.True(() => Task.FromResult(!app.LocalConnections.Values.Contains(aliceId)), "the server to let go of alice's connection");
-        Assert.Empty(app.Log.Problems);
+        // A use case that waited for the test's lock is reported as slow, which is no problem here.
+        Assert.DoesNotContain(app.Log.Problems, e => !e.Category.EndsWith(".PerformanceBehaviour", StringComparison.Ordinal));
     }
 }
