@@ -22,6 +22,9 @@ internal sealed record BenchOptions
     public bool RunSteady { get; init; } = true;
     public bool RunRelay { get; init; } = true;
     public bool RunChat { get; init; } = true;
+
+    /// <summary>The chat service again, with the request limits on and a <c>client_msg_id</c> on every message.</summary>
+    public bool RunChatChecked { get; init; }
     public string? RepositoryRoot { get; init; }
     public bool BuildService { get; init; } = true;
     public string ServiceConfiguration { get; init; } = "Release";
@@ -35,7 +38,9 @@ internal sealed record BenchOptions
           --rounds N           saturation rounds, alternating the targets (default 3)
           --depth D            invocations in flight per client when saturating (default 1)
           --modes LIST         saturation,steady (default both)
-          --targets LIST       relay,chat (default both)
+          --targets LIST       relay,chat,chat-checked (default relay,chat); chat-checked is
+                               the service with its limits on (too high to refuse) and a
+                               client_msg_id on every message
           --repo PATH          repository root (default: found above the bench)
           --no-build           use the service's existing build output
           --configuration C    the service build to run (default Release)
@@ -69,7 +74,7 @@ internal sealed record BenchOptions
                 "--rounds" => options with { Rounds = ParsePositive(value) },
                 "--depth" => options with { Depth = ParsePositive(value) },
                 "--modes" => options with { RunSaturation = Lists(value, "saturation"), RunSteady = Lists(value, "steady") },
-                "--targets" => options with { RunRelay = Lists(value, "relay"), RunChat = Lists(value, "chat") },
+                "--targets" => options with { RunRelay = Lists(value, "relay"), RunChat = Lists(value, "chat"), RunChatChecked = Lists(value, "chat-checked") },
                 "--repo" => options with { RepositoryRoot = value },
                 "--configuration" => options with { ServiceConfiguration = value },
                 _ => null,
@@ -86,7 +91,7 @@ internal sealed record BenchOptions
             { Clients: <= 0 } or { Depth: <= 0 } or { SteadyRate: <= 0 } or { Rounds: <= 0 } => "clients, depth, rate and rounds must be positive numbers",
             { Clients: var n } when n % RoomSize != 0 => $"clients must be a multiple of {RoomSize}",
             { RunSaturation: false, RunSteady: false } => "no mode selected",
-            { RunRelay: false, RunChat: false } => "no target selected",
+            { RunRelay: false, RunChat: false, RunChatChecked: false } => "no target selected",
             _ => "",
         };
         if (error.Length > 0)

@@ -23,7 +23,7 @@ internal static class BenchRunner
         {
             targets.Add(new RelayTarget());
         }
-        if (options.RunChat)
+        if (options.RunChat || options.RunChatChecked)
         {
             var root = RepositoryRoot.Locate(options.RepositoryRoot);
             if (options.BuildService)
@@ -31,7 +31,14 @@ internal static class BenchRunner
                 Progress.Say($"building the service ({options.ServiceConfiguration})");
                 await ServiceBuild.BuildAsync(root, options.ServiceConfiguration);
             }
-            targets.Add(new ChatServiceTarget(root, options.ServiceConfiguration));
+            if (options.RunChat)
+            {
+                targets.Add(new ChatServiceTarget(root, options.ServiceConfiguration, isChecked: false));
+            }
+            if (options.RunChatChecked)
+            {
+                targets.Add(new ChatServiceTarget(root, options.ServiceConfiguration, isChecked: true));
+            }
         }
 
         var runs = new List<TargetRun>();

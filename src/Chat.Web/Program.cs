@@ -4,12 +4,13 @@ using Chat.Infrastructure.Persistence;
 using Chat.Web;
 using Chat.Web.Endpoints;
 using Chat.Web.Hubs;
+using Chat.Web.Telemetry;
 
 // The app's own folder, not the working directory, holds its wwwroot and appsettings:
 // `dotnet /srv/chat/Chat.Web.dll` serves the same site from wherever it is started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddHostDefaults();
-builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddWeb();
+builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddWeb().AddChatTelemetry(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateChatDatabase();

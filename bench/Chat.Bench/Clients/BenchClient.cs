@@ -15,11 +15,14 @@ internal sealed class BenchClient : IAsyncDisposable
     private readonly HubConnection _connection;
     private readonly MeasurementSlot _slot;
     private readonly IDisposable _subscription;
+    private readonly bool _sendsClientMsgId;
+    private long _sent;
 
-    public BenchClient(HubConnection connection, string username, string room, MeasurementSlot slot)
+    public BenchClient(HubConnection connection, string username, string room, MeasurementSlot slot, bool sendsClientMsgId = false)
     {
         _connection = connection;
         _slot = slot;
+        _sendsClientMsgId = sendsClientMsgId;
         Username = username;
         Room = room;
         _subscription = connection.On<JsonElement>("message", OnMessage);
@@ -35,8 +38,18 @@ internal sealed class BenchClient : IAsyncDisposable
     }
 
     /// <summary>Completes when the server has accepted (for the chat service: stored) the message.</summary>
-    public Task SendAsync(long sentAt) =>
-        _connection.InvokeAsync("message", new { from = Username, room = Room, message = MessageStamp.Text(sentAt) });
+    public Task SendAsync(long sentAt)
+    {
+        var text = MessageStamp.Text(sentAt);
+        if (!_sendsClientMsgId)
+        {
+            return _connection.InvokeAsync("message", new { from = Username, room = Room, message = text });
+        }
+
+        // Unique per client for the whole run, as a real client's ids are per session.
+        var clientMsgId = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Username}-{Interlocked.Increment(ref _sent)}");
+        return _connection.InvokeAsync("message", new { from = Username, room = Room, message = text, client_msg_id = clientMsgId });
+    }
 
     public async ValueTask DisposeAsync()
     {

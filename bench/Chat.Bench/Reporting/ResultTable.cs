@@ -41,6 +41,23 @@ internal static class ResultTable
             var each = string.Join(", ", rounds.Select(r => Invariant($"{r:0.00}")));
             output.WriteLine(Invariant($"chat/relay accepted rate (saturation, median of {rounds.Count} rounds: {each}): {ratio:0.00}  (target >= {RatioTarget:0.00}: {Verdict(ratio >= RatioTarget)})"));
         }
+        var checkedRounds = results.Where(r => r is { Mode: "saturation" }).GroupBy(r => r.Round)
+            .Select(g => (Chat: g.FirstOrDefault(r => r.Target == "chat"), Checked: g.FirstOrDefault(r => r.Target == "chat-checked")))
+            .Where(pair => pair.Chat is { AcceptedPerSecond: > 0 } && pair.Checked is not null)
+            .Select(pair => pair.Checked!.AcceptedPerSecond / pair.Chat!.AcceptedPerSecond)
+            .ToList();
+        if (checkedRounds.Count > 0)
+        {
+            var each = string.Join(", ", checkedRounds.Select(r => Invariant($"{r:0.00}")));
+            output.WriteLine(Invariant($"chat-checked/chat accepted rate (saturation, median of {checkedRounds.Count} rounds: {each}): {Median(checkedRounds):0.00}  (the limiter and client_msg_id's index, per message)"));
+        }
+        var checkedSteady = results.FirstOrDefault(r => r is { Target: "chat-checked", Mode: "steady" });
+        var plainSteady = results.FirstOrDefault(r => r is { Target: "chat", Mode: "steady" });
+        if (checkedSteady is not null && plainSteady is not null && plainSteady.Cpu.ServerMicrosecondsPerMessage(plainSteady.AcceptedPerSecond) > 0)
+        {
+            var ratio = checkedSteady.Cpu.ServerMicrosecondsPerMessage(checkedSteady.AcceptedPerSecond) / plainSteady.Cpu.ServerMicrosecondsPerMessage(plainSteady.AcceptedPerSecond);
+            output.WriteLine(Invariant($"chat-checked/chat server us/msg (steady): {ratio:0.00}"));
+        }
         var steady = results.FirstOrDefault(r => r is { Target: "chat", Mode: "steady" });
         if (steady is not null)
         {

@@ -6,16 +6,25 @@ using Chat.Bench.Load;
 
 namespace Chat.Bench.Targets;
 
-/// <summary>The real service, run from its build output on a fresh SQLite file, as in production.</summary>
-internal sealed class ChatServiceTarget(string repositoryRoot, string configuration) : IBenchTarget
+/// <summary>
+/// The real service, run from its build output on a fresh SQLite file, as in production.
+/// Checked (<c>chat-checked</c>), it runs with its request limits on, set too high to
+/// refuse anything, and its clients put a <c>client_msg_id</c> on every message: beside
+/// <c>chat</c> in the same run, the difference is what the limiter and the idempotency
+/// index cost per message.
+/// </summary>
+internal sealed class ChatServiceTarget(string repositoryRoot, string configuration, bool isChecked) : IBenchTarget
 {
+    /// <summary>Per user and per address: far above what a bench client sends, so the limits count but never refuse.</summary>
+    private const string UnreachedLimit = "1000000";
+
     private const string ServiceAssembly = "Chat.Web.dll";
 
     private readonly Uri _baseUri = FreePort.LoopbackUri(FreePort.Pick());
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"chat-bench-{Guid.NewGuid():N}.db");
     private ChildServer? _server;
 
-    public string Name => "chat";
+    public string Name => isChecked ? "chat-checked" : "chat";
 
     public TimeSpan ServerProcessorTime => _server?.ProcessorTime ?? TimeSpan.Zero;
 
@@ -29,15 +38,17 @@ internal sealed class ChatServiceTarget(string repositoryRoot, string configurat
         {
             throw new InvalidOperationException($"{assembly} not found: build the service or drop --no-build");
         }
+        // The bench measures throughput: its clients sign up from one address and each
+        // sends faster than a person, so the request limits are switched off, or, checked,
+        // set too high to be reached.
+        var limit = isChecked ? UnreachedLimit : "0";
         var startInfo = new ProcessStartInfo("dotnet")
         {
-            // The bench measures throughput: its clients sign up from one address and each
-            // sends faster than a person, so the request limits are switched off.
             ArgumentList =
             {
                 assembly, "--urls", _baseUri.ToString(),
-                "--Limits:RegistrationsPerMinute=0", "--Limits:LobbyActionsPerMinute=0",
-                "--Limits:MessagesPerSecond=0", "--Limits:MessageBurst=0",
+                $"--Limits:RegistrationsPerMinute={limit}", $"--Limits:LobbyActionsPerMinute={limit}",
+                $"--Limits:MessagesPerSecond={limit}", $"--Limits:MessageBurst={limit}",
             },
             WorkingDirectory = outputFolder,
             Environment =
@@ -65,7 +76,7 @@ internal sealed class ChatServiceTarget(string repositoryRoot, string configurat
                 await api.JoinAsync(seat.Room, cancellationToken);
             }
         }
-        return new BenchClient(BenchHubConnection.Create(new Uri(_baseUri, "/chat"), cookies), seat.Username, seat.Room, slot);
+        return new BenchClient(BenchHubConnection.Create(new Uri(_baseUri, "/chat"), cookies), seat.Username, seat.Room, slot, sendsClientMsgId: isChecked);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,9 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
+using Chat.Application.Common.Telemetry;
+using Chat.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -83,6 +87,8 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
     /// </summary>
     private MessageBatchWriter? WriteBatch(MessageBatchWriter? writer, List<PendingMessage> batch)
     {
+        using var activity = ChatTelemetry.Source.HasListeners() ? StartCommitActivity(batch) : null;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             writer ??= MessageBatchWriter.Open(scopes);
@@ -91,25 +97,86 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
         }
         catch (Exception ex)
         {
-            BatchFailed(batch.Count, ex);
-            foreach (var pending in batch)
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+
+            // A database that cannot be used now is told to each sender as such; they may
+            // send again, and the next batch opens a fresh connection.
+            var unavailable = UnavailableDatabase.Is(ex);
+            if (unavailable)
             {
-                pending.Outcome.TrySetException(ex);
+                BatchUnavailable(batch.Count, ex.InnerException?.Message ?? ex.Message);
+            }
+            else
+            {
+                BatchFailed(batch.Count, ex);
             }
 
-            writer?.Dispose();
+            var failure = unavailable ? new ServiceUnavailableException(ServiceUnavailableException.CannotStoreMessages, ex) : ex;
+            foreach (var pending in batch)
+            {
+                pending.Outcome.TrySetException(failure);
+            }
+
+            ChatTelemetry.MessagesRefused.Add(batch.Count, unavailable ? ChatTelemetry.RefusalReasons.Unavailable : ChatTelemetry.RefusalReasons.Failed);
+            DisposeQuietly(writer);
             return null;
+        }
+        finally
+        {
+            ChatTelemetry.BatchSize.Record(batch.Count);
+            ChatTelemetry.CommitTime.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>One activity per batch, linked to the activity of every message in it (each its own trace).</summary>
+    private static Activity? StartCommitActivity(List<PendingMessage> batch)
+    {
+        var links = new List<ActivityLink>(batch.Count);
+        foreach (var pending in batch)
+        {
+            if (pending.Parent != default)
+            {
+                links.Add(new ActivityLink(pending.Parent));
+            }
+        }
+
+        var activity = ChatTelemetry.Source.StartActivity(ChatTelemetry.Activities.CommitBatch, ActivityKind.Internal, parentContext: default, links: links);
+        activity?.SetTag("chat.batch.size", batch.Count);
+        return activity;
+    }
+
+    /// <summary>A writer whose connection broke may fail to close it too; that must not stop the loop.</summary>
+    private void DisposeQuietly(MessageBatchWriter? writer)
+    {
+        try
+        {
+            writer?.Dispose();
+        }
+#pragma warning disable CA1031 // The writer thread must survive anything a broken connection throws.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            CloseFailed(ex);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {Count} messages failed; none of them was stored")]
     private partial void BatchFailed(int count, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing a batch of {Count} messages failed, the database is unavailable ({Reason}); none of them was stored")]
+    private partial void BatchUnavailable(int count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the message writer's connection after a failed batch failed too")]
+    private partial void CloseFailed(Exception error);
 }
 
 /// <summary>A message waiting for the next group commit.</summary>
 internal sealed class PendingMessage(MessageDraft draft)
 {
     public MessageDraft Draft { get; } = draft;
+
+    /// <summary>The sender's activity (the hub call), for the batch's trace to link to.</summary>
+    public ActivityContext Parent { get; } = Activity.Current?.Context ?? default;
 
     public TaskCompletionSource<MessageOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

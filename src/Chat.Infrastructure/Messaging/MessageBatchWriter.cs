@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Chat.Application.Common.Interfaces;
+using Chat.Application.Common.Telemetry;
 using Chat.Domain.Messages;
 using Chat.Domain.Sessions;
 using Chat.Infrastructure.Persistence;
@@ -101,10 +102,14 @@ internal sealed class MessageBatchWriter : IDisposable
         }
 
         // Only now, after the commit: a sender told "stored" can never see it rolled back.
+        var stored = 0;
         foreach (var (pending, outcome) in accepted)
         {
+            stored += outcome.IsResend ? 0 : 1;
             pending.Outcome.TrySetResult(outcome);
         }
+
+        ChatTelemetry.MessagesStored.Add(stored);
 
         if (refused.Count > 0)
         {
@@ -229,6 +234,12 @@ internal sealed class MessageBatchWriter : IDisposable
             var outcome = sessions.TryGetValue(pending.Draft.Room.Key, out var session)
                 ? MessageOutcome.Refused(session.State == SessionState.Inactive ? MessageRefusal.SessionEnded : MessageRefusal.NotAPlayer, session.Room)
                 : MessageOutcome.Refused(MessageRefusal.NoSuchRoom, pending.Draft.Room.Value);
+            ChatTelemetry.MessagesRefused.Add(1, outcome.Refusal switch
+            {
+                MessageRefusal.SessionEnded => ChatTelemetry.RefusalReasons.SessionEnded,
+                MessageRefusal.NoSuchRoom => ChatTelemetry.RefusalReasons.NoSuchRoom,
+                _ => ChatTelemetry.RefusalReasons.NotAPlayer,
+            });
             pending.Outcome.TrySetResult(outcome);
         }
     }

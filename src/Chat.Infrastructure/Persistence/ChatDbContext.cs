@@ -57,6 +57,11 @@ public abstract class ChatDbContext(DbContextOptions options) : DbContext(option
         {
             throw new UniqueConstraintException(ex);
         }
+        catch (Exception ex) when (ex is not ServiceUnavailableException && UnavailableDatabase.Is(ex))
+        {
+            // The interceptor's exception arrives wrapped in EF's DbUpdateException.
+            throw UnavailableDatabase.Translate(ex.InnerException is ServiceUnavailableException inner ? inner : ex);
+        }
     }
 
     private bool HasMessagesToNumber() =>

@@ -42,13 +42,28 @@ public static class DatabaseSetup
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextPool<ChatDbContext, SqliteChatDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(SqliteBusyWait.Instance));
+                var busyTimeout = configuration.GetValue<TimeSpan?>(SqliteBusyWait.Setting);
+                var busyWait = new SqliteBusyWait(busyTimeout ?? SqliteBusyWait.DefaultTimeout);
+                if (busyTimeout is { } timeout)
+                {
+                    // Microsoft.Data.Sqlite keeps retrying a busy database until the command
+                    // timeout, so that must not outlast the busy timeout either.
+                    connectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString)
+                    {
+                        DefaultTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
+                    }.ToString();
+                }
+
+                services.AddDbContextPool<ChatDbContext, SqliteChatDbContext>(o =>
+                    o.UseSqlite(connectionString).AddInterceptors(busyWait, UnavailableDatabaseInterceptor.Instance));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextPool<ChatDbContext, SqlServerChatDbContext>(o => o.UseSqlServer(connectionString));
+                services.AddDbContextPool<ChatDbContext, SqlServerChatDbContext>(o =>
+                    o.UseSqlServer(connectionString).AddInterceptors(UnavailableDatabaseInterceptor.Instance));
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContextPool<ChatDbContext, PostgreSqlChatDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContextPool<ChatDbContext, PostgreSqlChatDbContext>(o =>
+                    o.UseNpgsql(connectionString).AddInterceptors(UnavailableDatabaseInterceptor.Instance));
                 break;
         }
 

@@ -6,8 +6,18 @@ namespace Chat.Infrastructure.Persistence;
 /// <summary>Transactions of the request's <see cref="ChatDbContext"/>.</summary>
 internal sealed class DatabaseTransactions(ChatDbContext db) : IDatabaseTransactions
 {
-    public async Task<IDatabaseTransaction> Begin(CancellationToken cancellationToken) =>
-        new Transaction(db, await db.Database.BeginTransactionAsync(cancellationToken));
+    public async Task<IDatabaseTransaction> Begin(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new Transaction(db, await db.Database.BeginTransactionAsync(cancellationToken));
+        }
+        catch (Exception ex) when (UnavailableDatabase.Is(ex))
+        {
+            // SQLite takes its write lock at BEGIN, and EF reports no interceptor event for it.
+            throw UnavailableDatabase.Translate(ex);
+        }
+    }
 
     private sealed class Transaction(ChatDbContext db, IDbContextTransaction transaction) : IDatabaseTransaction
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Chat.Application.Common.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Chat.Infrastructure.Realtime;
@@ -15,10 +16,19 @@ public sealed class ConnectionRegistry
     public void Add(int userId, HubCallerContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        _connections[context.ConnectionId] = (userId, context);
+        if (_connections.TryAdd(context.ConnectionId, (userId, context)))
+        {
+            ChatTelemetry.OpenConnections.Add(1);
+        }
     }
 
-    public void Remove(string connectionId) => _connections.TryRemove(connectionId, out _);
+    public void Remove(string connectionId)
+    {
+        if (_connections.TryRemove(connectionId, out _))
+        {
+            ChatTelemetry.OpenConnections.Add(-1);
+        }
+    }
 
     /// <summary>This process's live connections and their users.</summary>
     public IReadOnlyDictionary<string, int> Snapshot() =>
@@ -35,6 +45,7 @@ public sealed class ConnectionRegistry
         {
             if (entry.UserId == userId && _connections.TryRemove(connectionId, out _))
             {
+                ChatTelemetry.OpenConnections.Add(-1);
                 entry.Context.Abort();
                 closed++;
             }

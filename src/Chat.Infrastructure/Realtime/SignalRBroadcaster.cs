@@ -1,6 +1,7 @@
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
 using Chat.Infrastructure.Realtime.ScaleOut;
+using Chat.Application.Common.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Chat.Infrastructure.Realtime;
@@ -68,6 +69,7 @@ public sealed class SignalRBroadcaster<THub>(
             // if the caller has gone.
             await clients.SendAsync(eventName, payload, CancellationToken.None);
             delivery.Succeeded();
+            ChatTelemetry.BroadcastDeliveries.Add(1, new KeyValuePair<string, object?>("event", eventName));
         }
         catch (Exception ex)
         {

@@ -1,4 +1,5 @@
 using Chat.Application.Common.Interfaces;
+using Chat.Application.Common.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using DomainMessage = Chat.Domain.Messages.ChatMessage;
@@ -47,11 +48,13 @@ public sealed partial class RobotReplyGuard(
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             LogTimedOut(sessionId, model, timeout);
+            ChatTelemetry.RobotFailures.Add(1);
             return null;
         }
         catch (RobotProviderException exception)
         {
             LogProviderFailed(exception, sessionId, model, exception.Failure);
+            ChatTelemetry.RobotFailures.Add(1);
             return null;
         }
 #pragma warning disable CA1031 // Whatever else goes wrong with a robot, the room must go on without it.
@@ -59,6 +62,7 @@ public sealed partial class RobotReplyGuard(
 #pragma warning restore CA1031
         {
             LogUnexpected(exception, sessionId, model);
+            ChatTelemetry.RobotFailures.Add(1);
             return null;
         }
 
@@ -68,9 +72,11 @@ public sealed partial class RobotReplyGuard(
         if (problem is not null)
         {
             LogUnusable(sessionId, model, problem);
+            ChatTelemetry.RobotFailures.Add(1);
             return null;
         }
 
+        ChatTelemetry.RobotReplies.Add(1);
         return text.Trim();
     }
 

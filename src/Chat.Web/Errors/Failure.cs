@@ -16,6 +16,9 @@ public sealed record Failure(int Status, string Message, IDictionary<string, str
 
     public const string NoBody = "The request needs a JSON object as its body.";
 
+    /// <summary>What a 503 tells a client to wait before trying again, in seconds.</summary>
+    public const int RetryAfterSeconds = 5;
+
     /// <summary>
     /// The failure an exception stands for, or null when it is not one we expected:
     /// those are logged and answered with <see cref="Unexpected"/>, never with their text.
@@ -30,6 +33,7 @@ public sealed record Failure(int Status, string Message, IDictionary<string, str
         DomainException e => new(StatusCodes.Status409Conflict, e.Message),
         ConcurrencyConflictException e => new(StatusCodes.Status409Conflict, e.Message),
         UniqueConstraintException e => new(StatusCodes.Status409Conflict, e.Message),
+        ServiceUnavailableException e => new(StatusCodes.Status503ServiceUnavailable, e.Message),
         BadHttpRequestException e => FromBadRequest(e),
         _ => null,
     };

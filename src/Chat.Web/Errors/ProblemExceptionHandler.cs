@@ -14,6 +14,10 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
             Unexpected(httpContext.Request.Method, httpContext.Request.Path, exception);
             failure = new Failure(StatusCodes.Status500InternalServerError, Failure.Unexpected);
         }
+        else if (failure.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            Unavailable(httpContext.Request.Method, httpContext.Request.Path, exception.InnerException?.Message ?? exception.Message);
+        }
 
         await Problems.Write(httpContext, failure);
         return true;
@@ -21,4 +25,7 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure of {Method} {Path}")]
     private partial void Unexpected(string method, string path, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: the database is unavailable ({Reason})")]
+    private partial void Unavailable(string method, string path, string reason);
 }

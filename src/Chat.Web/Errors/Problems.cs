@@ -50,6 +50,10 @@ public static class Problems
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(failure);
         context.Response.StatusCode = failure.Status;
+        if (failure.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = Failure.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         var problem = For(failure, context);
         var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         if (!await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))

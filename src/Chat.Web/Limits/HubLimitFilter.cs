@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Threading.RateLimiting;
+using Chat.Application.Common.Telemetry;
 using Chat.Web.Identity;
 using Microsoft.AspNetCore.SignalR;
 
@@ -29,7 +30,13 @@ public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
             using var lease = limiter.AttemptAcquire(userId);
             if (!lease.IsAcquired)
             {
-                return limit.WhenOver == OverLimit.Drop ? null : throw new HubException(Refusal(lease));
+                if (limit.WhenOver == OverLimit.Drop)
+                {
+                    return null;
+                }
+
+                ChatTelemetry.MessagesRefused.Add(1, ChatTelemetry.RefusalReasons.RateLimited);
+                throw new HubException(Refusal(lease));
             }
         }
 

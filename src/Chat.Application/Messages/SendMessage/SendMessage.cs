@@ -2,6 +2,7 @@ using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Mapping;
 using Chat.Application.Common.Models;
+using Chat.Application.Common.Telemetry;
 using Chat.Application.Messages.Common;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
@@ -29,6 +30,9 @@ public sealed class SendMessageHandler(
 {
     public async ValueTask<MessageDto> Handle(SendMessage command, CancellationToken cancellationToken)
     {
+        // The writer links its commit to this activity, and the broadcast is its child:
+        // one trace follows the message from the hub call to the room.
+        using var activity = ChatTelemetry.Source.StartActivity(ChatTelemetry.Activities.SendMessage);
         var senderId = currentUser.RequireId();
         var sender = currentUser.Username!;
         if (!Username.IsExactly(command.From!, sender))
@@ -45,7 +49,10 @@ public sealed class SendMessageHandler(
             return message;
         }
 
-        await broadcaster.MessagePosted(message, cancellationToken);
+        using (ChatTelemetry.Source.StartActivity(ChatTelemetry.Activities.Broadcast))
+        {
+            await broadcaster.MessagePosted(message, cancellationToken);
+        }
 
         // After the broadcast, so a robot's answer can never overtake what it answers.
         robots.Heard(message);

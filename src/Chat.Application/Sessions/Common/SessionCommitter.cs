@@ -2,6 +2,7 @@ using Chat.Application.Common;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Mapping;
 using Chat.Application.Common.Models;
+using Chat.Application.Common.Telemetry;
 using Chat.Domain.Messages;
 using Chat.Domain.Sessions;
 using Chat.Domain.Sessions.Events;
@@ -52,6 +53,11 @@ public sealed class SessionCommitter(IChatDbContext db, Announcements announceme
         if (dto.Game is { } game && events.Any(e => e is GamePhaseChanged or VotesChanged))
         {
             announcements.GameUpdated(session.Id, game);
+        }
+
+        foreach (var phase in events.OfType<GamePhaseChanged>())
+        {
+            ChatTelemetry.GamePhaseEntered(phase.Phase.ToString().ToLowerInvariant());
         }
 
         // After the room has been told, so the leaver's own connection sees its leave

@@ -11,18 +11,26 @@ namespace Chat.Infrastructure.Persistence.Providers;
 /// for a millisecond into a 150 ms stall; SQLite's own handler retries within a
 /// millisecond or two.
 /// </summary>
-internal sealed class SqliteBusyWait : DbConnectionInterceptor
+/// <remarks>
+/// How long to wait is <c>Database:BusyTimeout</c>; past it the command fails, and the
+/// caller is told the service is unavailable (503), never left hanging.
+/// </remarks>
+internal sealed class SqliteBusyWait(TimeSpan timeout) : DbConnectionInterceptor
 {
-    /// <summary>30 s, as long as a command may run by default, so only a real deadlock fails.</summary>
-    private const string Pragma = "PRAGMA busy_timeout = 30000;";
+    public const string Setting = "Database:BusyTimeout";
 
-    public static SqliteBusyWait Instance { get; } = new();
+    /// <summary>30 s, as long as a command may run by default, so only a real deadlock fails.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly string _pragma = string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"PRAGMA busy_timeout = {(long)Math.Clamp(timeout.TotalMilliseconds, 0, int.MaxValue)};");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
+        command.CommandText = _pragma;
         command.ExecuteNonQuery();
     }
 
@@ -33,7 +41,7 @@ internal sealed class SqliteBusyWait : DbConnectionInterceptor
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
+        command.CommandText = _pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
