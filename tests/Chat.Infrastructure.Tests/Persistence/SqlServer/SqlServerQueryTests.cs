@@ -1,4 +1,5 @@
 using Chat.Application.Messages.GetMessages;
+using Chat.Application.Sessions.ListSessions;
 using Chat.Application.Sessions.TakeSeat;
 using Chat.Application.Users.ListUsers;
 using Chat.Infrastructure.Messaging;
@@ -70,6 +71,20 @@ public sealed class SqlServerQueryTests
         Assert.Contains("SELECT TOP(1) [s].[SessionId]", sql, StringComparison.Ordinal);
         Assert.Contains("[s].[LeftAt] IS NULL", sql, StringComparison.Ordinal);
         Assert.Contains("ORDER BY [u].[Id]", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SessionListing_IsOneQuery_OfTheListedColumnsWithThePresentPlayersJoined()
+    {
+        using var db = NewContext();
+
+        var sql = ListSessionsHandler.Rows(db).ToQueryString();
+
+        Assert.Contains("LEFT JOIN", sql, StringComparison.Ordinal);
+        Assert.Contains("[s0].[LeftAt] IS NULL", sql, StringComparison.Ordinal);
+        Assert.Contains("[s].[State] <> N'Inactive'", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("[NormalizedRoom]", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("[AnnouncedAt]", sql, StringComparison.Ordinal);
     }
 
     [Fact]
