@@ -10,16 +10,24 @@ internal sealed record BenchOptions
     public int Clients { get; init; } = 100;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
-    public int SteadyRate { get; init; } = 1000;
+    public int SteadyRate { get; init; } = 5000;
 
     /// <summary>Saturation rounds; each measures every target once, alternating which goes first.</summary>
     public int Rounds { get; init; } = 3;
 
-    /// <summary>Invocations each client keeps in flight in the saturation mode.</summary>
-    public int Depth { get; init; } = 1;
+    /// <summary>Invocations each client keeps in flight in the saturation mode; each depth is measured in rounds of its own.</summary>
+    public IReadOnlyList<int> Depths { get; init; } = [1, 8];
+
+    /// <summary>Hub connections the idle mode opens to each target on top of the clients.</summary>
+    public int IdleConnections { get; init; } = 2000;
+
+    /// <summary>Concurrent HTTP clients in the REST mode.</summary>
+    public int HttpClients { get; init; } = 16;
 
     public bool RunSaturation { get; init; } = true;
     public bool RunSteady { get; init; } = true;
+    public bool RunIdle { get; init; }
+    public bool RunRest { get; init; }
     public bool RunRelay { get; init; } = true;
     public bool RunChat { get; init; } = true;
 
@@ -34,10 +42,13 @@ internal sealed record BenchOptions
           --clients N          SignalR clients, a multiple of 4 (default 100)
           --duration S         seconds measured in each mode (default 10)
           --warmup S           seconds of unmeasured load first (default 5)
-          --rate R             messages per second in the steady mode (default 1000)
-          --rounds N           saturation rounds, alternating the targets (default 3)
-          --depth D            invocations in flight per client when saturating (default 1)
-          --modes LIST         saturation,steady (default both)
+          --rate R             messages per second in the steady mode (default 5000)
+          --rounds N           saturation rounds per depth, alternating the targets (default 3)
+          --depth LIST         invocations in flight per client when saturating, one
+                               set of rounds per depth (default 1,8)
+          --connections N      idle hub connections opened to each target (default 2000)
+          --http-clients N     concurrent HTTP clients in the REST mode (default 16)
+          --modes LIST         any of saturation,steady,idle,rest (default saturation,steady)
           --targets LIST       relay,chat,chat-checked (default relay,chat); chat-checked is
                                the service with its limits on (too high to refuse) and a
                                client_msg_id on every message
@@ -72,8 +83,16 @@ internal sealed record BenchOptions
                 "--warmup" => options with { Warmup = TimeSpan.FromSeconds(ParsePositive(value)) },
                 "--rate" => options with { SteadyRate = ParsePositive(value) },
                 "--rounds" => options with { Rounds = ParsePositive(value) },
-                "--depth" => options with { Depth = ParsePositive(value) },
-                "--modes" => options with { RunSaturation = Lists(value, "saturation"), RunSteady = Lists(value, "steady") },
+                "--depth" => options with { Depths = [.. value.Split(',', StringSplitOptions.TrimEntries).Select(ParsePositive)] },
+                "--connections" => options with { IdleConnections = ParsePositive(value) },
+                "--http-clients" => options with { HttpClients = ParsePositive(value) },
+                "--modes" => options with
+                {
+                    RunSaturation = Lists(value, "saturation"),
+                    RunSteady = Lists(value, "steady"),
+                    RunIdle = Lists(value, "idle"),
+                    RunRest = Lists(value, "rest"),
+                },
                 "--targets" => options with { RunRelay = Lists(value, "relay"), RunChat = Lists(value, "chat"), RunChatChecked = Lists(value, "chat-checked") },
                 "--repo" => options with { RepositoryRoot = value },
                 "--configuration" => options with { ServiceConfiguration = value },
@@ -88,9 +107,12 @@ internal sealed record BenchOptions
 
         error = options switch
         {
-            { Clients: <= 0 } or { Depth: <= 0 } or { SteadyRate: <= 0 } or { Rounds: <= 0 } => "clients, depth, rate and rounds must be positive numbers",
+            { Clients: <= 0 } or { SteadyRate: <= 0 } or { Rounds: <= 0 } or { IdleConnections: <= 0 } or { HttpClients: <= 0 }
+                => "clients, rate, rounds, connections and http-clients must be positive numbers",
+            { Depths: var depths } when depths.Count == 0 || depths.Any(d => d <= 0) => "depth must be a list of positive numbers",
             { Clients: var n } when n % RoomSize != 0 => $"clients must be a multiple of {RoomSize}",
-            { RunSaturation: false, RunSteady: false } => "no mode selected",
+            { IdleConnections: var n } when n % RoomSize != 0 => $"connections must be a multiple of {RoomSize}",
+            { RunSaturation: false, RunSteady: false, RunIdle: false, RunRest: false } => "no mode selected",
             { RunRelay: false, RunChat: false, RunChatChecked: false } => "no target selected",
             _ => "",
         };

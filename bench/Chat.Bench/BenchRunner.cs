@@ -19,7 +19,8 @@ internal static class BenchRunner
     {
         Progress.Say($"load average before the run: {MachineLoad.Describe()}");
         var targets = new List<IBenchTarget>();
-        if (options.RunRelay)
+        // The relay has no REST endpoints: a run of the REST mode alone needs only the service.
+        if (options.RunRelay && (options.RunSaturation || options.RunSteady || options.RunIdle))
         {
             targets.Add(new RelayTarget());
         }
@@ -49,7 +50,13 @@ internal static class BenchRunner
                 runs.Add(await TargetRun.StartAsync(target, options));
             }
             var results = await MeasureAsync(runs, options);
+            var rest = await MeasureRestAsync(runs, options);
+            var idle = await MeasureIdleAsync(runs, options);
+            Console.Out.WriteLine();
+            Console.Out.WriteLine($"{Environment.ProcessorCount} cores; load average {MachineLoad.Describe()}.");
             ResultTable.Print(results, options, Console.Out);
+            RestTable.Print(rest.Measurements, rest.ListedSessions, Console.Out);
+            IdleTable.Print(idle, Console.Out);
             return 0;
         }
         finally
@@ -67,28 +74,36 @@ internal static class BenchRunner
 
     private static async Task<List<RunResult>> MeasureAsync(IReadOnlyList<TargetRun> runs, BenchOptions options)
     {
+        var results = new List<RunResult>();
+        if (!options.RunSaturation && !options.RunSteady)
+        {
+            return results;
+        }
         foreach (var run in runs)
         {
             Progress.Say($"{run.Target.Name}: warming up for {options.Warmup.TotalSeconds:0}s");
-            await SaturationLoad.RunAsync(run.Load, options.Depth, options.Warmup);
+            await SaturationLoad.RunAsync(run.Load, options.Depths[0], options.Warmup);
         }
 
-        var results = new List<RunResult>();
         if (options.RunSaturation)
         {
-            for (var round = 1; round <= options.Rounds; round++)
+            foreach (var depth in options.Depths)
             {
-                var order = round % 2 == 1 ? runs : runs.Reverse();
-                foreach (var run in order)
+                for (var round = 1; round <= options.Rounds; round++)
                 {
-                    Progress.Say($"{run.Target.Name}: saturation round {round} of {options.Rounds}, {options.Duration.TotalSeconds:0}s");
-                    var measurement = await SaturationLoad.RunAsync(run.Load, options.Depth, options.Duration);
-                    var note = string.Create(CultureInfo.InvariantCulture, $"round {round}; {options.Depth} in flight per client");
-                    results.Add(measurement.Summarise(run.Target.Name, "saturation", run.Clients.Count, note) with
+                    var order = round % 2 == 1 ? runs : runs.Reverse();
+                    foreach (var run in order)
                     {
-                        Round = round,
-                        ServerPeakBytes = run.Target.ServerPeakWorkingSetBytes,
-                    });
+                        Progress.Say($"{run.Target.Name}: saturation at depth {depth}, round {round} of {options.Rounds}, {options.Duration.TotalSeconds:0}s");
+                        var measurement = await SaturationLoad.RunAsync(run.Load, depth, options.Duration);
+                        var note = string.Create(CultureInfo.InvariantCulture, $"round {round}; {depth} in flight per client");
+                        results.Add(measurement.Summarise(run.Target.Name, "saturation", run.Clients.Count, note) with
+                        {
+                            Round = round,
+                            Depth = depth,
+                            ServerPeakBytes = run.Target.ServerPeakWorkingSetBytes,
+                        });
+                    }
                 }
             }
         }
@@ -103,6 +118,51 @@ internal static class BenchRunner
                 var verdict = sustained ? "sustained" : "NOT sustained";
                 var note = string.Create(CultureInfo.InvariantCulture, $"{outcome.Accepted}/{outcome.Scheduled} accepted, {verdict}; generator lag p99 {outcome.GeneratorLag.P99:0.0} ms");
                 results.Add(result with { Note = note, Sustained = sustained, ServerPeakBytes = run.Target.ServerPeakWorkingSetBytes });
+            }
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// The lobby's reads, on the service only, in rounds that alternate the order
+    /// of the paths. Runs before the idle mode, whose thousands of sign-ins would
+    /// otherwise swell the listings.
+    /// </summary>
+    private static async Task<(List<RestMeasurement> Measurements, int ListedSessions)> MeasureRestAsync(IReadOnlyList<TargetRun> runs, BenchOptions options)
+    {
+        var measurements = new List<RestMeasurement>();
+        if (!options.RunRest || runs.FirstOrDefault(r => r.Target is ChatServiceTarget)?.Target is not ChatServiceTarget chat)
+        {
+            return (measurements, 0);
+        }
+        var listed = await RestLoad.FillLobbyAsync(chat.BaseUri);
+        using var http = RestLoad.CreateClient(chat.BaseUri, options.HttpClients);
+        foreach (var path in RestLoad.Paths)
+        {
+            Progress.Say($"chat: rest, warming up {path} for {options.Warmup.TotalSeconds:0}s");
+            await RestLoad.RunAsync(http, path, options.HttpClients, options.Warmup, () => chat.ServerProcessorTime);
+        }
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            var order = round % 2 == 1 ? RestLoad.Paths : Enumerable.Reverse(RestLoad.Paths);
+            foreach (var path in order)
+            {
+                Progress.Say($"chat: rest, {path} with {options.HttpClients} clients, round {round} of {options.Rounds}, {options.Duration.TotalSeconds:0}s");
+                var measurement = await RestLoad.RunAsync(http, path, options.HttpClients, options.Duration, () => chat.ServerProcessorTime);
+                measurements.Add(measurement with { Round = round });
+            }
+        }
+        return (measurements, listed);
+    }
+
+    private static async Task<List<IdleResult>> MeasureIdleAsync(IReadOnlyList<TargetRun> runs, BenchOptions options)
+    {
+        var results = new List<IdleResult>();
+        if (options.RunIdle)
+        {
+            foreach (var run in runs)
+            {
+                results.Add(await IdleConnectionsMode.RunAsync(run.Target, options.IdleConnections));
             }
         }
         return results;

@@ -75,6 +75,9 @@ internal sealed class ChildServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The memory the process has resident now.</summary>
+    public ProcessMemory Memory => ProcessMemory.Of(_process);
+
     public TimeSpan ProcessorTime
     {
         get

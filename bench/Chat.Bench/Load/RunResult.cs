@@ -18,6 +18,9 @@ internal sealed record RunResult(
     /// <summary>Saturation only: which round of the alternating measurement this is.</summary>
     public int Round { get; init; }
 
+    /// <summary>Saturation only: invocations each client kept in flight.</summary>
+    public int Depth { get; init; }
+
     /// <summary>The server's peak resident memory since it started, read when this measurement ended.</summary>
     public long ServerPeakBytes { get; init; }
 }

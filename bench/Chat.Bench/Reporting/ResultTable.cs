@@ -13,10 +13,12 @@ internal static class ResultTable
 
     public static void Print(IReadOnlyList<RunResult> results, BenchOptions options, TextWriter output)
     {
+        if (results.Count == 0)
+        {
+            return;
+        }
         var rows = results.Select(Cells).Prepend(Headings).ToList();
         var widths = Enumerable.Range(0, Headings.Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
-        output.WriteLine();
-        output.WriteLine($"{Environment.ProcessorCount} cores; load average {MachineLoad.Describe()}.");
         output.WriteLine("Latency: send to receipt of the message event, over every receiver; ack: send to the invocation's completion.");
         output.WriteLine("cpu %: of one core (200 = both cores); server us/msg: server processor time per accepted message.");
         output.WriteLine("server peak MB: the most memory the server process has had resident since it started.");
@@ -30,16 +32,19 @@ internal static class ResultTable
 
     private static void PrintVerdicts(IReadOnlyList<RunResult> results, BenchOptions options, TextWriter output)
     {
-        var rounds = results.Where(r => r is { Mode: "saturation" }).GroupBy(r => r.Round)
-            .Select(g => (Relay: g.FirstOrDefault(r => r.Target == "relay"), Chat: g.FirstOrDefault(r => r.Target == "chat")))
-            .Where(pair => pair.Relay is { AcceptedPerSecond: > 0 } && pair.Chat is not null)
-            .Select(pair => pair.Chat!.AcceptedPerSecond / pair.Relay!.AcceptedPerSecond)
-            .ToList();
-        if (rounds.Count > 0)
+        foreach (var depth in results.Where(r => r is { Mode: "saturation" }).Select(r => r.Depth).Distinct())
         {
-            var ratio = Median(rounds);
-            var each = string.Join(", ", rounds.Select(r => Invariant($"{r:0.00}")));
-            output.WriteLine(Invariant($"chat/relay accepted rate (saturation, median of {rounds.Count} rounds: {each}): {ratio:0.00}  (target >= {RatioTarget:0.00}: {Verdict(ratio >= RatioTarget)})"));
+            var rounds = results.Where(r => r.Mode == "saturation" && r.Depth == depth).GroupBy(r => r.Round)
+                .Select(g => (Relay: g.FirstOrDefault(r => r.Target == "relay"), Chat: g.FirstOrDefault(r => r.Target == "chat")))
+                .Where(pair => pair.Relay is { AcceptedPerSecond: > 0 } && pair.Chat is not null)
+                .Select(pair => pair.Chat!.AcceptedPerSecond / pair.Relay!.AcceptedPerSecond)
+                .ToList();
+            if (rounds.Count > 0)
+            {
+                var ratio = Median(rounds);
+                var each = string.Join(", ", rounds.Select(r => Invariant($"{r:0.00}")));
+                output.WriteLine(Invariant($"chat/relay accepted rate (saturation, depth {depth}, median of {rounds.Count} rounds: {each}): {ratio:0.00}  (target >= {RatioTarget:0.00}: {Verdict(ratio >= RatioTarget)})"));
+            }
         }
         var checkedRounds = results.Where(r => r is { Mode: "saturation" }).GroupBy(r => r.Round)
             .Select(g => (Chat: g.FirstOrDefault(r => r.Target == "chat"), Checked: g.FirstOrDefault(r => r.Target == "chat-checked")))

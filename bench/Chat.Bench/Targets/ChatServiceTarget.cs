@@ -26,9 +26,14 @@ internal sealed class ChatServiceTarget(string repositoryRoot, string configurat
 
     public string Name => isChecked ? "chat-checked" : "chat";
 
+    /// <summary>Where the service answers HTTP; the REST mode calls it directly.</summary>
+    public Uri BaseUri => _baseUri;
+
     public TimeSpan ServerProcessorTime => _server?.ProcessorTime ?? TimeSpan.Zero;
 
     public long ServerPeakWorkingSetBytes => _server?.PeakWorkingSetBytes ?? 0;
+
+    public ProcessMemory ServerMemory => _server?.Memory ?? new ProcessMemory(0, 0);
 
     public async Task StartAsync()
     {

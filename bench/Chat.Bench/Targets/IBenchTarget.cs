@@ -1,4 +1,5 @@
 using Chat.Bench.Clients;
+using Chat.Bench.Hosting;
 using Chat.Bench.Load;
 
 namespace Chat.Bench.Targets;
@@ -16,6 +17,9 @@ internal interface IBenchTarget : IAsyncDisposable
     /// <summary>The most memory the server process has had resident so far.</summary>
     long ServerPeakWorkingSetBytes { get; }
 
+    /// <summary>The memory the server process has resident now.</summary>
+    ProcessMemory ServerMemory { get; }
+
     /// <summary>Prepares whatever the seat needs server-side (account, room) and returns a client not yet connected.</summary>
     Task<BenchClient> CreateClientAsync(ClientSeat seat, MeasurementSlot slot, CancellationToken cancellationToken);
 }
@@ -23,8 +27,9 @@ internal interface IBenchTarget : IAsyncDisposable
 /// <summary>Where one client sits: the first client of each room hosts it, the others join.</summary>
 internal sealed record ClientSeat(int Index, string Username, string Room, bool Hosts)
 {
-    public static IEnumerable<ClientSeat[]> Rooms(int clients, int roomSize) =>
+    /// <param name="prefix">Sets these seats' names and rooms apart from other seats on the same server.</param>
+    public static IEnumerable<ClientSeat[]> Rooms(int clients, int roomSize, string prefix = "") =>
         Enumerable.Range(0, clients)
-            .Select(i => new ClientSeat(i, $"b{i}", $"r{i / roomSize}", i % roomSize == 0))
+            .Select(i => new ClientSeat(i, $"{prefix}b{i}", $"{prefix}r{i / roomSize}", i % roomSize == 0))
             .Chunk(roomSize);
 }

@@ -18,6 +18,8 @@ internal sealed class RelayTarget : IBenchTarget
 
     public long ServerPeakWorkingSetBytes => _server?.PeakWorkingSetBytes ?? 0;
 
+    public ProcessMemory ServerMemory => _server?.Memory ?? new ProcessMemory(0, 0);
+
     public async Task StartAsync()
     {
         var startInfo = SelfStartInfo();

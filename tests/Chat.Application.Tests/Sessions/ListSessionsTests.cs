@@ -41,6 +41,39 @@ public sealed class ListSessionsTests : IDisposable
         Assert.Equal("eliza", session.Robot);
     }
 
+    [Fact]
+    public async Task List_OrdersPlayersByTheirCurrentSeat_SoOneWhoCameBackIsListedLast()
+    {
+        var alice = await _data.AddUser("alice");
+        var bob = await _data.AddUser("bob");
+        await _data.AddSession(alice, "lounge");
+        await _data.Join(bob, "lounge");
+        await _data.Join(await _data.AddUser("carol"), "lounge");
+        await _data.Leave(bob, "lounge");
+        await _data.Join(bob, "lounge");
+
+        var session = Assert.Single((await List()).Pending);
+
+        Assert.Equal(["alice", "carol", "bob"], session.Players);
+        Assert.Equal((await _data.FindSession("lounge")).Players.Select(p => p.Username), session.Players);
+    }
+
+    [Fact]
+    public async Task List_NamesTheHostTheSessionWasHandedTo_AsTheAggregateDoes()
+    {
+        var alice = await _data.AddUser("alice");
+        await _data.AddSession(alice, "lounge");
+        await _data.Join(await _data.AddUser("bob"), "lounge");
+        await _data.Leave(alice, "lounge");
+
+        var listed = Assert.Single((await List()).Pending);
+        var session = await _data.FindSession("lounge");
+
+        Assert.Equal("bob", listed.Host);
+        Assert.Equal(session.HostName, listed.Host);
+        Assert.Equal(session.HostId, listed.HostId);
+    }
+
     public void Dispose() => _data.Dispose();
 
     private async Task<SessionLists> List()

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Chat.Bench.Clients;
+using Chat.Bench.Reporting;
+using Chat.Bench.Targets;
+
+namespace Chat.Bench.Load;
+
+/// <summary>
+/// The lobby's read endpoints under load: concurrent HTTP clients, each in a
+/// closed loop (request, read the whole body, request again), against a lobby
+/// listing <see cref="ListedSessions"/> sessions of four players. The service's
+/// trivial status endpoint, measured the same way, is the ceiling: what the
+/// HTTP stack and this machine can do for a request that does no work.
+/// </summary>
+internal static class RestLoad
+{
+    public const int ListedSessions = 50;
+    public const string SessionsPath = "/api/lobby/sessions";
+    public const string UsersPath = "/api/lobby/users";
+    public const string StatusPath = "/api/";
+
+    public static readonly string[] Paths = [SessionsPath, UsersPath, StatusPath];
+
+    // As in ClientPool: quick setup without making it a load test of its own.
+    private const int RoomsSetUpAtOnce = 8;
+
+    /// <summary>Hosts and fills sessions until the lobby lists <see cref="ListedSessions"/> (the other modes' rooms count).</summary>
+    public static async Task<int> FillLobbyAsync(Uri baseUri)
+    {
+        using var http = new HttpClient { BaseAddress = baseUri };
+        var listed = await CountListedSessionsAsync(http);
+        var missing = Math.Max(0, ListedSessions - listed);
+        Progress.Say($"chat: rest, the lobby lists {listed} sessions; hosting {missing} more");
+        await Parallel.ForEachAsync(
+            ClientSeat.Rooms(missing * BenchOptions.RoomSize, BenchOptions.RoomSize, prefix: "rest"),
+            new ParallelOptions { MaxDegreeOfParallelism = RoomsSetUpAtOnce },
+            async (room, cancellationToken) =>
+            {
+                foreach (var seat in room)
+                {
+                    using var api = new ChatServiceApi(baseUri, new CookieContainer());
+                    await api.RegisterAsync(seat.Username, cancellationToken);
+                    await (seat.Hosts ? api.HostAsync(seat.Room, BenchOptions.RoomSize, cancellationToken) : api.JoinAsync(seat.Room, cancellationToken));
+                }
+            });
+        return await CountListedSessionsAsync(http);
+    }
+
+    /// <summary>An HTTP client with a connection for each looping client, so none waits for a connection.</summary>
+    public static HttpClient CreateClient(Uri baseUri, int clients) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = clients, UseCookies = false }) { BaseAddress = baseUri };
+
+    public static async Task<RestMeasurement> RunAsync(HttpClient http, string path, int clients, TimeSpan duration, Func<TimeSpan> serverCpu)
+    {
+        var latencies = new LatencySamples();
+        long completed = 0;
+        long failures = 0;
+        var cpu = new CpuMeter(serverCpu);
+        var start = Stopwatch.GetTimestamp();
+        var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            await Task.Yield();
+            for (var sentAt = Stopwatch.GetTimestamp(); sentAt < end; sentAt = Stopwatch.GetTimestamp())
+            {
+                try
+                {
+                    using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref completed);
+                        latencies.Add(MessageStamp.Milliseconds(sentAt, Stopwatch.GetTimestamp()));
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }));
+        cpu.Stop();
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return new RestMeasurement(path, clients, completed / seconds, latencies.Summarise(), failures, cpu.Usage);
+    }
+
+    private static async Task<int> CountListedSessionsAsync(HttpClient http)
+    {
+        await using var body = await http.GetStreamAsync(SessionsPath);
+        using var lobby = await JsonDocument.ParseAsync(body);
+        return lobby.RootElement.GetProperty("pending_sessions").GetArrayLength()
+            + lobby.RootElement.GetProperty("active_sessions").GetArrayLength();
+    }
+}
+
+internal sealed record RestMeasurement(string Path, int Clients, double RequestsPerSecond, LatencySummary Latency, long Failures, CpuUsage Cpu)
+{
+    public int Round { get; init; }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Chat.Bench.Load;
+
+namespace Chat.Bench.Reporting;
+
+internal static class IdleTable
+{
+    private const double Megabyte = 1024.0 * 1024;
+
+    private static readonly string[] Headings =
+        ["target", "mode", "connections", "resident before MB", "resident after MB", "KB/connection", "anon KB/connection", "connections/GB"];
+
+    public static void Print(IReadOnlyList<IdleResult> results, TextWriter output)
+    {
+        if (results.Count == 0)
+        {
+            return;
+        }
+        output.WriteLine("Idle: server memory resident before and after opening the connections (each read after settling);");
+        output.WriteLine("KB/connection: the difference per connection; anon: of that, the process's private (anonymous) memory;");
+        output.WriteLine("connections/GB: idle connections a gigabyte holds at that cost.");
+        TextColumns.Write(output, Headings, results.Select(Cells), leftAligned: 2);
+        var relay = results.FirstOrDefault(r => r.Target == "relay");
+        var chat = results.FirstOrDefault(r => r.Target == "chat");
+        if (relay is { ResidentBytesPerConnection: > 0 } && chat is not null)
+        {
+            output.WriteLine(Invariant($"chat/relay memory per idle connection: {chat.ResidentBytesPerConnection / relay.ResidentBytesPerConnection:0.0}"));
+        }
+        output.WriteLine();
+    }
+
+    private static string[] Cells(IdleResult r) =>
+    [
+        r.Target,
+        "idle",
+        Invariant($"{r.Connections}"),
+        Invariant($"{r.Before.ResidentBytes / Megabyte:0}"),
+        Invariant($"{r.After.ResidentBytes / Megabyte:0}"),
+        Invariant($"{r.ResidentBytesPerConnection / 1024:0.0}"),
+        Invariant($"{r.AnonymousBytesPerConnection / 1024:0.0}"),
+        Invariant($"{r.ConnectionsPerGigabyte:0}"),
+    ];
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
