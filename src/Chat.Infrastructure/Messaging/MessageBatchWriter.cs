@@ -27,7 +27,7 @@ internal sealed class MessageBatchWriter : IDisposable
     private readonly ChatDbContext _db;
     private readonly DbConnection _connection;
     private readonly BoundCommand _post;
-    private readonly BoundCommand? _insert;
+    private readonly BoundCommand? _resentByRoom;
     private readonly BoundCommand _undoSeq;
     private readonly BoundCommand _original;
     private readonly BoundCommand _roomOf;
@@ -41,15 +41,15 @@ internal sealed class MessageBatchWriter : IDisposable
         _post = statements.Prepare(_connection, statements.PostSql, MessageStatements.Parameters.Post)
             .Set(MessageStatements.Parameters.Ended, SessionState.Inactive)
             .Set(nameof(ChatMessage.Kind), MessageKind.Chat);
-        _insert = statements.InsertSql is { } insert
-            ? statements.Prepare(_connection, insert, MessageStatements.Parameters.Insert).Set(nameof(ChatMessage.Kind), MessageKind.Chat)
+        _resentByRoom = statements.ResentByRoomSql is { } resent
+            ? statements.Prepare(_connection, resent, MessageStatements.Parameters.ResentByRoom)
             : null;
         _undoSeq = statements.Prepare(_connection, statements.UndoSeqSql, MessageStatements.Parameters.UndoSeq);
         _original = statements.Prepare(_connection, statements.OriginalSql, MessageStatements.Parameters.Original);
         _roomOf = statements.Prepare(_connection, statements.RoomOfSql, MessageStatements.Parameters.RoomOf);
     }
 
-    private IEnumerable<BoundCommand> Commands => _insert is null ? [_post, _undoSeq, _original, _roomOf] : [_post, _insert, _undoSeq, _original, _roomOf];
+    private IEnumerable<BoundCommand> Commands => _resentByRoom is null ? [_post, _undoSeq, _original, _roomOf] : [_post, _resentByRoom, _undoSeq, _original, _roomOf];
 
     public static MessageBatchWriter Open(IServiceScopeFactory scopes)
     {
@@ -134,17 +134,13 @@ internal sealed class MessageBatchWriter : IDisposable
         {
             if (!reader.Read())
             {
-                return null;
+                // SQLite answers a resend with no row, as it answers a refusal.
+                return _resentByRoom is not null && draft.ClientMsgId is not null ? ResentOnSqlite(draft) : null;
             }
 
             sessionId = reader.GetInt32(0);
             seq = reader.GetInt64(1);
-            id = _insert is null ? (reader.IsDBNull(2) ? null : reader.GetInt64(2)) : 0;
-        }
-
-        if (_insert is not null)
-        {
-            id = Insert(draft, sessionId, seq);
+            id = reader.IsDBNull(2) ? null : reader.GetInt64(2);
         }
 
         if (id is { } stored)
@@ -156,6 +152,26 @@ internal sealed class MessageBatchWriter : IDisposable
         return Resent(draft, sessionId);
     }
 
+    /// <summary>SQLite: the message first stored under the draft's client id, if there is one; it took no seq again.</summary>
+    private MessageOutcome? ResentOnSqlite(MessageDraft draft)
+    {
+        var command = _resentByRoom!
+            .Set(MessageStatements.Parameters.Room, draft.Room.Key)
+            .Set(nameof(ChatMessage.SenderId), draft.SenderId)
+            .Set(nameof(ChatMessage.ClientMsgId), draft.ClientMsgId)
+            .Command;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var sessionId = reader.GetInt32(4);
+        var message = ChatMessage.Stored(
+            reader.GetInt64(0), sessionId, reader.GetInt64(1), draft.SenderId, draft.Sender, reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), draft.ClientMsgId);
+        return MessageOutcome.Resent(new PostedMessage(message, RoomOf(sessionId)));
+    }
+
     /// <summary>The message's own columns, bound from the draft.</summary>
     private static BoundCommand WithDraft(BoundCommand command, MessageDraft draft) =>
         command
@@ -164,16 +180,6 @@ internal sealed class MessageBatchWriter : IDisposable
             .Set(nameof(ChatMessage.Text), draft.Text)
             .Set(nameof(ChatMessage.Timestamp), draft.Timestamp)
             .Set(nameof(ChatMessage.ClientMsgId), draft.ClientMsgId);
-
-    /// <summary>SQLite's second step: the row at the seq taken, unless it is a resend.</summary>
-    private long? Insert(MessageDraft draft, int sessionId, long seq)
-    {
-        var insert = WithDraft(_insert!, draft)
-            .Set(MessageStatements.Parameters.Session, sessionId)
-            .Set(nameof(ChatMessage.Seq), seq)
-            .Command;
-        return insert.ExecuteScalar() is { } id and not DBNull ? Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) : null;
-    }
 
     /// <summary>A resend: the seq it took goes back (the transaction still holds the session), and the first message answers.</summary>
     private MessageOutcome Resent(MessageDraft draft, int sessionId)

@@ -16,8 +16,8 @@ namespace Chat.Infrastructure.Messaging;
 /// counter only if the sender holds a seat in a live session of that room, and
 /// inserts the message at that seq unless the sender already stored one with the
 /// same client id; it answers (SessionId, Seq, Id), with a null Id for such a
-/// duplicate, or no row for a refusal. On PostgreSQL and SQL Server that is one
-/// round trip; SQLite, in the process, runs the two statements one after the other.
+/// duplicate, or no row for a refusal. One statement a message on every provider
+/// (on SQLite a trigger moves the counter).
 /// </summary>
 internal sealed class MessageStatements
 {
@@ -25,7 +25,7 @@ internal sealed class MessageStatements
 
     private MessageStatements(
         string post,
-        string? insert,
+        string? resentByRoom,
         string undoSeq,
         string original,
         string roomOf,
@@ -33,7 +33,7 @@ internal sealed class MessageStatements
         ISqlGenerationHelper sql)
     {
         PostSql = post;
-        InsertSql = insert;
+        ResentByRoomSql = resentByRoom;
         UndoSeqSql = undoSeq;
         OriginalSql = original;
         RoomOfSql = roomOf;
@@ -42,13 +42,14 @@ internal sealed class MessageStatements
     }
 
     /// <summary>
-    /// Moves the seat's session counter and inserts the message: returns (SessionId, Seq, Id?).
-    /// Where <see cref="InsertSql"/> is set, it only moves the counter and returns (SessionId, Seq).
+    /// Moves the seat's session counter and inserts the message: returns (SessionId, Seq, Id?),
+    /// a null Id for a resend (PostgreSQL, SQL Server: the counter moved and is given back).
+    /// On SQLite no row comes back for a resend either: <see cref="ResentByRoomSql"/> finds it.
     /// </summary>
     public string PostSql { get; }
 
-    /// <summary>SQLite's second step: inserts the message at the seq taken; returns its Id, or no row for a duplicate.</summary>
-    public string? InsertSql { get; }
+    /// <summary>SQLite: the message first stored under a client id in a room: (Id, Seq, Text, Timestamp, SessionId).</summary>
+    public string? ResentByRoomSql { get; }
 
     /// <summary>Gives back the seq a duplicate took, while the transaction still holds the session.</summary>
     public string UndoSeqSql { get; }
@@ -90,7 +91,7 @@ internal sealed class MessageStatements
         var onDuplicate = $"ON CONFLICT ({messageSession}, {sender}, {clientMsgId}) DO NOTHING";
 
         string post;
-        string? insert = null;
+        string? resentByRoom = null;
         if (db.Database.IsNpgsql())
         {
             post =
@@ -112,8 +113,18 @@ internal sealed class MessageStatements
         }
         else
         {
-            post = $"{moveCounter}WHERE {seated} RETURNING {sessionId}, {lastSeq}";
-            insert = $"INSERT INTO {messages.Name} ({columns}) VALUES ({P(Parameters.Session)}, {P(nameof(ChatMessage.Seq))}, {drafted}) {onDuplicate} RETURNING {id}";
+            // SQLite: one statement that inserts at LastSeq + 1; a trigger moves the counter
+            // (migration SqliteSeqFollowsInserts). A resend inserts nothing and moves nothing.
+            var messageColumns = string.Join(", ", Parameters.Message.Select(messages.Column));
+            post =
+                $"INSERT INTO {messages.Name} ({messageSession}, {seq}, {messageColumns}) " +
+                $"SELECT {sessions.Name}.{sessionId}, {sessions.Name}.{lastSeq} + 1, {drafted} FROM {sessions.Name} WHERE {seated} " +
+                $"{onDuplicate} RETURNING {messageSession}, {seq}, {id}";
+            resentByRoom =
+                $"SELECT m.{id}, m.{seq}, m.{messages.Column(nameof(ChatMessage.Text))}, m.{messages.Column(nameof(ChatMessage.Timestamp))}, m.{messageSession} " +
+                $"FROM {messages.Name} AS m INNER JOIN {sessions.Name} AS s ON s.{sessionId} = m.{messageSession} " +
+                $"WHERE s.{sessions.Column(nameof(ChatSession.NormalizedRoom))} = {P(Parameters.Room)} " +
+                $"AND m.{sender} = {P(nameof(ChatMessage.SenderId))} AND m.{clientMsgId} = {P(nameof(ChatMessage.ClientMsgId))}";
         }
 
         var undoSeq = $"UPDATE {sessions.Name} SET {lastSeq} = {lastSeq} - 1 WHERE {sessionId} = {P(Parameters.Session)}";
@@ -135,7 +146,7 @@ internal sealed class MessageStatements
             mappings[column] = messages.Mapping(column);
         }
 
-        return new MessageStatements(post, insert, undoSeq, original, roomOf, mappings, sql);
+        return new MessageStatements(post, resentByRoom, undoSeq, original, roomOf, mappings, sql);
     }
 
     /// <summary>A command for <paramref name="text"/> with its parameters created once; values are set per execution.</summary>
@@ -172,8 +183,8 @@ internal sealed class MessageStatements
 
         public static readonly string[] Post = [Room, Ended, .. Message];
 
-        /// <summary>SQLite's insert step.</summary>
-        public static readonly string[] Insert = [Session, nameof(ChatMessage.Seq), .. Message];
+        /// <summary>SQLite's look-up of a resend by room.</summary>
+        public static readonly string[] ResentByRoom = [Room, nameof(ChatMessage.SenderId), nameof(ChatMessage.ClientMsgId)];
 
         public static readonly string[] UndoSeq = [Session];
 
