@@ -28,8 +28,8 @@ internal sealed class MessageBatchWriter : IDisposable
     private readonly DbConnection _connection;
     private readonly BoundCommand _post;
     private readonly BoundCommand? _resentByRoom;
-    private readonly BoundCommand _undoSeq;
-    private readonly BoundCommand _original;
+    private readonly BoundCommand? _undoSeq;
+    private readonly BoundCommand? _original;
     private readonly BoundCommand _roomOf;
     private readonly Dictionary<int, string> _rooms = [];
 
@@ -44,12 +44,18 @@ internal sealed class MessageBatchWriter : IDisposable
         _resentByRoom = statements.ResentByRoomSql is { } resent
             ? statements.Prepare(_connection, resent, MessageStatements.Parameters.ResentByRoom)
             : null;
-        _undoSeq = statements.Prepare(_connection, statements.UndoSeqSql, MessageStatements.Parameters.UndoSeq);
-        _original = statements.Prepare(_connection, statements.OriginalSql, MessageStatements.Parameters.Original);
+
+        // Only where a resend moves the counter (not SQLite): give the seq back, find the first message.
+        if (_resentByRoom is null)
+        {
+            _undoSeq = statements.Prepare(_connection, statements.UndoSeqSql, MessageStatements.Parameters.UndoSeq);
+            _original = statements.Prepare(_connection, statements.OriginalSql, MessageStatements.Parameters.Original);
+        }
+
         _roomOf = statements.Prepare(_connection, statements.RoomOfSql, MessageStatements.Parameters.RoomOf);
     }
 
-    private IEnumerable<BoundCommand> Commands => _resentByRoom is null ? [_post, _undoSeq, _original, _roomOf] : [_post, _resentByRoom, _undoSeq, _original, _roomOf];
+    private IEnumerable<BoundCommand> Commands => _resentByRoom is null ? [_post, _undoSeq!, _original!, _roomOf] : [_post, _resentByRoom, _roomOf];
 
     public static MessageBatchWriter Open(IServiceScopeFactory scopes)
     {
@@ -184,8 +190,8 @@ internal sealed class MessageBatchWriter : IDisposable
     /// <summary>A resend: the seq it took goes back (the transaction still holds the session), and the first message answers.</summary>
     private MessageOutcome Resent(MessageDraft draft, int sessionId)
     {
-        _undoSeq.Set(MessageStatements.Parameters.Session, sessionId).Command.ExecuteNonQuery();
-        var original = _original
+        _undoSeq!.Set(MessageStatements.Parameters.Session, sessionId).Command.ExecuteNonQuery();
+        var original = _original!
             .Set(MessageStatements.Parameters.Session, sessionId)
             .Set(nameof(ChatMessage.SenderId), draft.SenderId)
             .Set(nameof(ChatMessage.ClientMsgId), draft.ClientMsgId)
