@@ -120,7 +120,7 @@ public sealed class RedisOutageTests(ChatCluster cluster)
         await alice.Host(room);
         await using var bob = await Player.SignUp(cluster.NodeB.BaseAddress);
         await bob.Join(room);
-        var aliceOnA = await alice.Enter(room);
+        var aliceOnA = await ConnectWhenRedisIsBack(alice, room);
         var bobOnB = await ConnectWhenRedisIsBack(bob, room);
 
         var prefix = $"late-redis-{Guid.NewGuid():N}";

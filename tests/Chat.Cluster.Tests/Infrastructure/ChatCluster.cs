@@ -78,10 +78,47 @@ public sealed class ChatCluster : IAsyncDisposable
                 node.Dispose();
                 await node.Start();
             }
+
+            // A test that stopped Redis leaves each node to reconnect on its own schedule;
+            // until it has, the backplane refuses new hub connections. Ready means both are.
+            foreach (var node in new[] { NodeA, NodeB })
+            {
+                await UntilReady(node);
+            }
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private static async Task UntilReady(ChatNode node)
+    {
+        using var http = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new InvalidOperationException($"{node.Name} was not ready within 30 s.{Environment.NewLine}{node.Recent()}");
+            }
+
+            await Task.Delay(100);
         }
     }
 
