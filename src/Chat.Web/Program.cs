@@ -24,6 +24,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 
 app.MapGroup("/api").MapStatus().MapRegistration().MapLobby().MapLobbySessions().MapLobbyUsers().MapRobots().MapMessages().MapLogout().MapVotes().MapStats();
 app.MapChatHub();

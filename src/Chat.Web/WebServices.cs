@@ -1,4 +1,5 @@
 using Chat.Infrastructure;
+using Chat.Web.Caching;
 using Chat.Web.Endpoints;
 using Chat.Web.Errors;
 using Chat.Web.Hubs;
@@ -29,6 +30,7 @@ public static class WebServices
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddSeedMembers);
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
+        services.AddOutputCache(o => o.AddPolicy(CurrentListingPolicy.Name, b => b.AddPolicy<CurrentListingPolicy>(), excludeDefaultPolicy: true));
         services.AddChatLimits();
         services.AddApiDocument();
 

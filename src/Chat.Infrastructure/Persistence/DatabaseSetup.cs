@@ -1,7 +1,9 @@
+using Chat.Infrastructure.Listings;
 using Chat.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Chat.Infrastructure.Persistence;
 
@@ -39,6 +41,9 @@ public static class DatabaseSetup
                 : throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is required for {provider}.");
         }
 
+        // Every provider moves the lobby listings' version when a listed row commits.
+        services.AddSingleton<ListingChangeInterceptor>();
+        services.TryAddSingleton<IListingVersion, LocalListingVersion>();
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
@@ -54,16 +59,16 @@ public static class DatabaseSetup
                     }.ToString();
                 }
 
-                services.AddDbContextPool<ChatDbContext, SqliteChatDbContext>(o =>
-                    o.UseSqlite(connectionString).AddInterceptors(busyWait, UnavailableDatabaseInterceptor.Instance));
+                services.AddDbContextPool<ChatDbContext, SqliteChatDbContext>((sp, o) =>
+                    o.UseSqlite(connectionString).AddInterceptors(busyWait, UnavailableDatabaseInterceptor.Instance, sp.GetRequiredService<ListingChangeInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextPool<ChatDbContext, SqlServerChatDbContext>(o =>
-                    o.UseSqlServer(connectionString).AddInterceptors(UnavailableDatabaseInterceptor.Instance));
+                services.AddDbContextPool<ChatDbContext, SqlServerChatDbContext>((sp, o) =>
+                    o.UseSqlServer(connectionString).AddInterceptors(UnavailableDatabaseInterceptor.Instance, sp.GetRequiredService<ListingChangeInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContextPool<ChatDbContext, PostgreSqlChatDbContext>(o =>
-                    o.UseNpgsql(connectionString).AddInterceptors(UnavailableDatabaseInterceptor.Instance));
+                services.AddDbContextPool<ChatDbContext, PostgreSqlChatDbContext>((sp, o) =>
+                    o.UseNpgsql(connectionString).AddInterceptors(UnavailableDatabaseInterceptor.Instance, sp.GetRequiredService<ListingChangeInterceptor>()));
                 break;
         }
 

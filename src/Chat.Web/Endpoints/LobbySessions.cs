@@ -1,4 +1,5 @@
 using Chat.Application.Sessions.ListSessions;
+using Chat.Web.Caching;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,7 @@ public static class LobbySessions
 {
     public static RouteGroupBuilder MapLobbySessions(this RouteGroupBuilder api)
     {
-        api.MapGet("/lobby/sessions", List).WithName("ListSessions")
+        api.MapGet("/lobby/sessions", List).WithName("ListSessions").CacheOutput(CurrentListingPolicy.Name)
             .WithTags("Lobby").WithSummary("Lists the pending and active sessions.");
         return api;
     }

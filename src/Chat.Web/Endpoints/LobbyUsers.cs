@@ -1,4 +1,5 @@
 using Chat.Application.Users.ListUsers;
+using Chat.Web.Caching;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,7 @@ public static class LobbyUsers
 {
     public static RouteGroupBuilder MapLobbyUsers(this RouteGroupBuilder api)
     {
-        api.MapGet("/lobby/users", List).WithName("ListUsers")
+        api.MapGet("/lobby/users", List).WithName("ListUsers").CacheOutput(CurrentListingPolicy.Name)
             .WithTags("Lobby").WithSummary("Lists the signed-in users.");
         return api;
     }

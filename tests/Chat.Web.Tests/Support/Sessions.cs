@@ -5,10 +5,14 @@ namespace Chat.Web.Tests.Support;
 /// <summary>Reads <c>GET /api/lobby/sessions</c> and <c>GET /api/lobby/users</c>, which need no sign-in.</summary>
 public static class Sessions
 {
+    public const string Path = "/api/lobby/sessions";
+
+    public const string UsersPath = "/api/lobby/users";
+
     public static async Task<JsonElement> List(ChatApp app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return await Wire.Ok(await app.Anonymous().Get("/api/lobby/sessions"));
+        return await Wire.Ok(await app.Anonymous().Get(Path));
     }
 
     /// <summary>The listed session of that room, pending or active; fails when it is not listed.</summary>
@@ -25,15 +29,15 @@ public static class Sessions
     public static async Task<JsonElement[]> Users(ChatApp app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return (await Wire.Ok(await app.Anonymous().Get("/api/lobby/users"))).GetProperty("users").Items();
+        return (await Wire.Ok(await app.Anonymous().Get(UsersPath))).GetProperty("users").Items();
     }
 
     /// <summary>Both lists as raw JSON, to show that a refused request changed nothing.</summary>
     public static async Task<string> Snapshot(ChatApp app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var sessions = await Wire.Ok(await app.Anonymous().Get("/api/lobby/sessions"));
-        var users = await Wire.Ok(await app.Anonymous().Get("/api/lobby/users"));
+        var sessions = await Wire.Ok(await app.Anonymous().Get(Path));
+        var users = await Wire.Ok(await app.Anonymous().Get(UsersPath));
         return sessions.GetRawText() + users.GetRawText();
     }
 }

@@ -1,0 +1,110 @@
+using Chat.Application.Common.Interfaces;
+using Chat.Infrastructure.Listings;
+using Chat.Infrastructure.Persistence;
+using Chat.Infrastructure.Tests.Persistence.Builders;
+using Chat.Infrastructure.Tests.Persistence.Databases;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Infrastructure.Tests.Listings;
+
+/// <summary>
+/// The lobby listings' version moves once a change to what they list has committed,
+/// and not for a change that rolled back or that no listing shows. The service's
+/// own registration on a real SQLite file.
+/// </summary>
+public sealed class ListingVersionTests : IAsyncLifetime
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private TestDatabase _database = null!;
+    private ServiceProvider _services = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await SqliteTestDatabases.Instance.CreateEmpty(Cancel);
+        await _database.Migrate(Cancel);
+        _services = new ServiceCollection().AddLogging().AddChatDatabase(_database.Configuration).BuildServiceProvider();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private IListingVersion Version => _services.GetRequiredService<IListingVersion>();
+
+    [Fact]
+    public async Task ASavedUser_MovesTheVersion()
+    {
+        var before = await Version.Current(Cancel);
+
+        await Save(db => db.Users.Add(Build.User("alice")));
+
+        Assert.NotEqual(before, await Version.Current(Cancel));
+    }
+
+    [Fact]
+    public async Task AChangeInATransaction_MovesTheVersionAtCommitNotBefore()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+        var before = await Version.Current(Cancel);
+
+        await using (var transaction = await scope.ServiceProvider.GetRequiredService<IDatabaseTransactions>().Begin(Cancel))
+        {
+            var host = Build.User("host");
+            db.Users.Add(host);
+            await db.SaveChangesAsync(Cancel);
+            db.Sessions.Add(Build.Session(host));
+            await db.SaveChangesAsync(Cancel);
+            Assert.Equal(before, await Version.Current(Cancel));
+
+            await transaction.Commit(Cancel);
+        }
+
+        Assert.NotEqual(before, await Version.Current(Cancel));
+    }
+
+    [Fact]
+    public async Task AChangeRolledBack_LeavesTheVersion()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+        var before = await Version.Current(Cancel);
+
+        await using (await scope.ServiceProvider.GetRequiredService<IDatabaseTransactions>().Begin(Cancel))
+        {
+            db.Users.Add(Build.User("bob"));
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        Assert.Equal(before, await Version.Current(Cancel));
+    }
+
+    [Fact]
+    public async Task AMessageAlone_LeavesTheVersion()
+    {
+        var host = Build.User("carol");
+        await Save(db => db.Users.Add(host));
+        var session = Build.Session(host);
+        await Save(db =>
+        {
+            db.Users.Attach(host);
+            db.Sessions.Add(session);
+        });
+        var before = await Version.Current(Cancel);
+
+        await Save(db => db.Messages.Add(Build.Message(session, host, "hello")));
+
+        Assert.Equal(before, await Version.Current(Cancel));
+    }
+
+    private async Task Save(Action<ChatDbContext> change)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+        change(db);
+        await db.SaveChangesAsync(Cancel);
+    }
+}
