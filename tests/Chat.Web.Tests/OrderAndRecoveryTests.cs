@@ -28,6 +28,26 @@ public sealed class OrderAndRecoveryTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
+    public async Task Messages_SentWithoutWaitingForEachAcknowledgement_AreStoredAndHeardInTheOrderSent()
+    {
+        var (room, alice, bob) = await app.HostAndJoin();
+        var alices = await alice.Enter(room);
+        var bobs = await bob.Enter(room);
+        List<string?> texts = [.. Enumerable.Range(1, 40).Select(i => $"pipelined {i}")];
+
+        var acks = await Task.WhenAll(texts.Select(text => alices.Say(room, text!)).ToList());
+
+        Assert.Equal(texts, acks.OrderBy(a => a.LongNumber("seq")).Select(a => a.Str("message")));
+        var heard = new List<string?>();
+        foreach (var _ in texts)
+        {
+            heard.Add((await bobs.NextMessage(m => m.Str("message")!.StartsWith("pipelined ", StringComparison.Ordinal))).Str("message"));
+        }
+
+        Assert.Equal(texts, heard);
+    }
+
+    [Fact]
     public async Task History_AfterAndBeforeASeq_PagesLikeIds()
     {
         var (room, alice, _) = await app.HostAndJoin();

@@ -19,13 +19,22 @@ namespace Chat.Infrastructure.Messaging;
 /// <remarks>
 /// The writer is the one serial step of the send path, so it runs on a thread of
 /// its own with synchronous database calls: it never waits in the thread pool's
-/// queue behind the socket work it is holding up.
+/// queue behind the socket work it is holding up. The senders of a batch are
+/// answered after it commits, on the thread pool, one batch after the other and in
+/// each batch in the order the messages came: each sender's continuation (the
+/// broadcast, the acknowledgement) runs until it has to wait before the next
+/// sender's starts. So a room hears its messages in the order they were stored,
+/// even those of one sender who did not wait for each acknowledgement, while the
+/// writer is already storing the next batch.
 /// </remarks>
 internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes, ILogger<GroupCommitMessageLog> logger)
     : BackgroundService, IMessageLog
 {
     /// <summary>Large enough to amortise a commit, small enough to keep one transaction short.</summary>
     public const int MaxBatch = 256;
+
+    /// <summary>The answering of the last batch written; the next batch is answered after it.</summary>
+    private Task _answers = Task.CompletedTask;
 
     private readonly Channel<PendingMessage> _queue = Channel.CreateUnbounded<PendingMessage>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
@@ -54,6 +63,7 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
         // Refuse new messages, then let the writer drain what was already accepted.
         _queue.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
+        await Volatile.Read(ref _answers).WaitAsync(cancellationToken);
     }
 
     private void WriteUntilCompleted()
@@ -72,6 +82,7 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
                 }
 
                 writer = WriteBatch(writer, batch);
+                Answer(batch.ToArray());
                 batch.Clear();
             }
         }
@@ -114,7 +125,7 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
             var failure = unavailable ? new ServiceUnavailableException(ServiceUnavailableException.CannotStoreMessages, ex) : ex;
             foreach (var pending in batch)
             {
-                pending.Outcome.TrySetException(failure);
+                pending.Fail(failure);
             }
 
             ChatTelemetry.MessagesRefused.Add(batch.Count, unavailable ? ChatTelemetry.RefusalReasons.Unavailable : ChatTelemetry.RefusalReasons.Failed);
@@ -127,6 +138,20 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
             ChatTelemetry.CommitTime.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
+
+    private void Answer(PendingMessage[] batch) =>
+        Volatile.Write(ref _answers, _answers.ContinueWith(
+            static (_, state) =>
+            {
+                foreach (var pending in (PendingMessage[])state!)
+                {
+                    pending.Answer();
+                }
+            },
+            batch,
+            CancellationToken.None,
+            TaskContinuationOptions.DenyChildAttach,
+            TaskScheduler.Default));
 
     /// <summary>One activity per batch, linked to the activity of every message in it (each its own trace).</summary>
     private static Activity? StartCommitActivity(List<PendingMessage> batch)
@@ -178,5 +203,31 @@ internal sealed class PendingMessage(MessageDraft draft)
     /// <summary>The sender's activity (the hub call), for the batch's trace to link to.</summary>
     public ActivityContext Parent { get; } = Activity.Current?.Context ?? default;
 
-    public TaskCompletionSource<MessageOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private MessageOutcome? _outcome;
+    private Exception? _failure;
+
+    /// <summary>
+    /// Completes when the sender is answered. Its continuations run inline (no
+    /// RunContinuationsAsynchronously): <see cref="GroupCommitMessageLog"/> answers
+    /// senders one by one on purpose, so each sender's broadcast is under way before
+    /// the next one's starts.
+    /// </summary>
+    public TaskCompletionSource<MessageOutcome> Outcome { get; } = new();
+
+    /// <summary>The writer's decision, told to the sender by <see cref="Answer"/> once the batch is done.</summary>
+    public void Decide(MessageOutcome outcome) => _outcome = outcome;
+
+    public void Fail(Exception failure) => _failure = failure;
+
+    public void Answer()
+    {
+        if (_outcome is { } outcome)
+        {
+            Outcome.TrySetResult(outcome);
+        }
+        else
+        {
+            Outcome.TrySetException(_failure ?? new InvalidOperationException("The message writer stopped before deciding on this message."));
+        }
+    }
 }

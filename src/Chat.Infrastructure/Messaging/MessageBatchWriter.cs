@@ -112,7 +112,7 @@ internal sealed class MessageBatchWriter : IDisposable
         foreach (var (pending, outcome) in accepted)
         {
             stored += outcome.IsResend ? 0 : 1;
-            pending.Outcome.TrySetResult(outcome);
+            pending.Decide(outcome);
         }
 
         ChatTelemetry.MessagesStored.Add(stored);
@@ -252,7 +252,7 @@ internal sealed class MessageBatchWriter : IDisposable
                 MessageRefusal.NoSuchRoom => ChatTelemetry.RefusalReasons.NoSuchRoom,
                 _ => ChatTelemetry.RefusalReasons.NotAPlayer,
             });
-            pending.Outcome.TrySetResult(outcome);
+            pending.Decide(outcome);
         }
     }
 
