@@ -32,12 +32,19 @@ internal sealed class MessageBatchWriter : IDisposable
     private readonly BoundCommand? _original;
     private readonly BoundCommand _roomOf;
     private readonly Dictionary<int, string> _rooms = [];
+    private readonly MessageStatements _statements;
+
+    /// <summary>Where posts are pipelined: one batch, grown to the largest batch seen, its first statements used each time.</summary>
+    private readonly DbBatch? _posts;
+    private readonly List<BoundBatchCommand> _postSlots = [];
 
     private MessageBatchWriter(IServiceScope scope, ChatDbContext db, MessageStatements statements)
     {
         _scope = scope;
         _db = db;
+        _statements = statements;
         _connection = db.Database.GetDbConnection();
+        _posts = statements.PipelinesPosts && _connection.CanCreateBatch ? _connection.CreateBatch() : null;
         _post = statements.Prepare(_connection, statements.PostSql, MessageStatements.Parameters.Post)
             .Set(MessageStatements.Parameters.Ended, SessionState.Inactive)
             .Set(nameof(ChatMessage.Kind), MessageKind.Chat);
@@ -77,6 +84,105 @@ internal sealed class MessageBatchWriter : IDisposable
     public void Write(IReadOnlyList<PendingMessage> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+
+        // Rooms in one order on every server, so two servers' batches that move the
+        // same sessions' counters cannot wait for each other (the sort is stable: a
+        // room's drafts keep the order they came in).
+        IReadOnlyList<PendingMessage> ordered = batch.Count > 1 ? [.. batch.OrderBy(p => p.Draft.Room.Key, StringComparer.Ordinal)] : batch;
+        if (_posts is not null && ordered.Count > 1 && WritePipelined(ordered))
+        {
+            return;
+        }
+
+        WriteOneByOne(ordered);
+    }
+
+    /// <summary>
+    /// Sends every post of the batch in one round trip and reads their answers in
+    /// order. A resend among them would have to give its seq back before the next
+    /// draft of its room took one, so on the first resend the transaction is rolled
+    /// back (nothing was stored) and false sends the batch the one-by-one way.
+    /// </summary>
+    private bool WritePipelined(IReadOnlyList<PendingMessage> drafts)
+    {
+        var rows = new List<(PendingMessage Pending, int SessionId, long Seq, long Id)>(drafts.Count);
+        var refused = new List<PendingMessage>();
+        using (var transaction = _connection.BeginTransaction())
+        {
+            var posts = PostsFor(drafts.Count);
+            posts.Transaction = transaction;
+            for (var i = 0; i < drafts.Count; i++)
+            {
+                var draft = drafts[i].Draft;
+                WithDraft(_postSlots[i], draft)
+                    .Set(MessageStatements.Parameters.Room, draft.Room.Key)
+                    .Set(MessageStatements.Parameters.Ended, SessionState.Inactive)
+                    .Set(nameof(ChatMessage.Kind), MessageKind.Chat);
+            }
+
+            using (var reader = posts.ExecuteReader())
+            {
+                var next = 0;
+                do
+                {
+                    var pending = drafts[next++];
+                    if (!reader.Read())
+                    {
+                        refused.Add(pending);
+                        continue;
+                    }
+
+                    if (reader.IsDBNull(2))
+                    {
+                        return false;
+                    }
+
+                    rows.Add((pending, reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2)));
+                }
+                while (reader.NextResult());
+            }
+
+            if (rows.Count > 0)
+            {
+                transaction.Commit();
+            }
+        }
+
+        var accepted = new List<(PendingMessage Pending, MessageOutcome Outcome)>(rows.Count);
+        foreach (var (pending, sessionId, seq, id) in rows)
+        {
+            var draft = pending.Draft;
+            var message = ChatMessage.Stored(id, sessionId, seq, draft.SenderId, draft.Sender, draft.Text, draft.Timestamp, draft.ClientMsgId);
+            accepted.Add((pending, MessageOutcome.Stored(new PostedMessage(message, RoomOf(sessionId)))));
+        }
+
+        Answer(accepted, refused);
+        return true;
+    }
+
+    /// <summary>The pipelined batch holding exactly <paramref name="count"/> posts (statements made for a larger batch are kept for the next).</summary>
+    private DbBatch PostsFor(int count)
+    {
+        var posts = _posts!;
+        while (_postSlots.Count < count)
+        {
+            _postSlots.Add(_statements.PrepareFor(posts, _statements.PostSql, MessageStatements.Parameters.Post));
+        }
+
+        if (posts.BatchCommands.Count != count)
+        {
+            posts.BatchCommands.Clear();
+            for (var i = 0; i < count; i++)
+            {
+                posts.BatchCommands.Add(_postSlots[i].Command);
+            }
+        }
+
+        return posts;
+    }
+
+    private void WriteOneByOne(IReadOnlyList<PendingMessage> batch)
+    {
         var accepted = new List<(PendingMessage Pending, MessageOutcome Outcome)>(batch.Count);
         var refused = new List<PendingMessage>();
         using (var transaction = _connection.BeginTransaction())
@@ -86,10 +192,7 @@ internal sealed class MessageBatchWriter : IDisposable
                 command.Command.Transaction = transaction;
             }
 
-            // Rooms in one order on every server, so two servers' batches that move the
-            // same sessions' counters cannot wait for each other (the sort is stable: a
-            // room's drafts keep the order they came in).
-            foreach (var pending in batch.Count > 1 ? batch.OrderBy(p => p.Draft.Room.Key, StringComparer.Ordinal) : (IEnumerable<PendingMessage>)batch)
+            foreach (var pending in batch)
             {
                 if (Post(pending) is { } posted)
                 {
@@ -107,7 +210,12 @@ internal sealed class MessageBatchWriter : IDisposable
             }
         }
 
-        // Only now, after the commit: a sender told "stored" can never see it rolled back.
+        Answer(accepted, refused);
+    }
+
+    /// <summary>Only now, after the commit: a sender told "stored" can never see it rolled back.</summary>
+    private void Answer(List<(PendingMessage Pending, MessageOutcome Outcome)> accepted, List<PendingMessage> refused)
+    {
         var stored = 0;
         foreach (var (pending, outcome) in accepted)
         {
@@ -179,7 +287,8 @@ internal sealed class MessageBatchWriter : IDisposable
     }
 
     /// <summary>The message's own columns, bound from the draft.</summary>
-    private static BoundCommand WithDraft(BoundCommand command, MessageDraft draft) =>
+    private static TStatement WithDraft<TStatement>(TStatement command, MessageDraft draft)
+        where TStatement : IBoundStatement<TStatement> =>
         command
             .Set(nameof(ChatMessage.SenderId), draft.SenderId)
             .Set(nameof(ChatMessage.Sender), draft.Sender)
@@ -258,6 +367,7 @@ internal sealed class MessageBatchWriter : IDisposable
 
     public void Dispose()
     {
+        _posts?.Dispose();
         foreach (var command in Commands)
         {
             command.Dispose();

@@ -60,6 +60,14 @@ internal sealed class MessageStatements
     /// <summary>The display name of a session's room.</summary>
     public string RoomOfSql { get; }
 
+    /// <summary>
+    /// Whether a batch's posts go to the server together, one round trip for the
+    /// batch (PostgreSQL, through <see cref="DbBatch"/>). A database in the same
+    /// process (SQLite) has no round trip to save; SQL Server keeps one statement at a
+    /// time until its batches can be tested here.
+    /// </summary>
+    public bool PipelinesPosts { get; private init; }
+
     /// <summary>The type mapping of each parameter, by name, so values are bound exactly as EF binds them.</summary>
     private IReadOnlyDictionary<string, RelationalTypeMapping> Mappings { get; }
 
@@ -92,8 +100,10 @@ internal sealed class MessageStatements
 
         string post;
         string? resentByRoom = null;
+        var pipelined = false;
         if (db.Database.IsNpgsql())
         {
+            pipelined = true;
             post =
                 $"WITH s AS ({moveCounter}WHERE {seated} RETURNING {sessions.Name}.{sessionId}, {sessions.Name}.{lastSeq}), " +
                 $"i AS (INSERT INTO {messages.Name} ({columns}) SELECT s.{sessionId}, s.{lastSeq}, {drafted} FROM s {onDuplicate} RETURNING {id}) " +
@@ -146,7 +156,7 @@ internal sealed class MessageStatements
             mappings[column] = messages.Mapping(column);
         }
 
-        return new MessageStatements(post, resentByRoom, undoSeq, original, roomOf, mappings, sql);
+        return new MessageStatements(post, resentByRoom, undoSeq, original, roomOf, mappings, sql) { PipelinesPosts = pipelined };
     }
 
     /// <summary>A command for <paramref name="text"/> with its parameters created once; values are set per execution.</summary>
@@ -165,6 +175,27 @@ internal sealed class MessageStatements
         }
 
         return new BoundCommand(command, parameters);
+    }
+
+    /// <summary>A statement for <paramref name="batch"/>, with its parameters created once; the caller puts it in the batch.</summary>
+    public BoundBatchCommand PrepareFor(DbBatch batch, string text, params string[] parameterNames)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var command = batch.CreateBatchCommand();
+        command.CommandText = text;
+
+        // Type mappings configure parameters through a command; the parameter itself is the batch command's.
+        using var factory = batch.Connection!.CreateCommand();
+        var parameters = new Dictionary<string, BoundParameter>(StringComparer.Ordinal);
+        foreach (var name in parameterNames)
+        {
+            var mapping = Mappings[name];
+            var parameter = mapping.CreateParameter(factory, _sql.GenerateParameterName(name), value: null, nullable: true);
+            command.Parameters.Add(parameter);
+            parameters[name] = new BoundParameter(parameter, mapping);
+        }
+
+        return new BoundBatchCommand(command, parameters);
     }
 
     /// <summary>Parameter names; the message's own values use their property names.</summary>
@@ -213,7 +244,7 @@ internal sealed class MessageStatements
 }
 
 /// <summary>A command whose parameters keep their objects between executions, so providers can reuse the prepared statement.</summary>
-internal sealed class BoundCommand(DbCommand command, IReadOnlyDictionary<string, BoundParameter> parameters) : IDisposable
+internal sealed class BoundCommand(DbCommand command, IReadOnlyDictionary<string, BoundParameter> parameters) : IBoundStatement<BoundCommand>, IDisposable
 {
     public DbCommand Command { get; } = command;
 
@@ -224,6 +255,25 @@ internal sealed class BoundCommand(DbCommand command, IReadOnlyDictionary<string
     }
 
     public void Dispose() => Command.Dispose();
+}
+
+/// <summary>One statement of a <see cref="DbBatch"/>, kept with its parameters between executions like <see cref="BoundCommand"/>.</summary>
+internal sealed class BoundBatchCommand(DbBatchCommand command, IReadOnlyDictionary<string, BoundParameter> parameters) : IBoundStatement<BoundBatchCommand>
+{
+    public DbBatchCommand Command { get; } = command;
+
+    public BoundBatchCommand Set(string name, object? value)
+    {
+        parameters[name].Set(value);
+        return this;
+    }
+}
+
+/// <summary>A statement whose parameter values are set by name.</summary>
+internal interface IBoundStatement<TSelf>
+    where TSelf : IBoundStatement<TSelf>
+{
+    TSelf Set(string name, object? value);
 }
 
 /// <summary>A parameter and the type mapping that converts its values, as EF's own parameters do.</summary>

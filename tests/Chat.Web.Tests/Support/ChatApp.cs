@@ -25,6 +25,7 @@ public class ChatApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly string? _ownFolder;
     private readonly List<ChatClient> _clients = [];
+    private bool _disposed;
 
     /// <summary>A server with a database file of its own, deleted with the fixture.</summary>
     public ChatApp()
@@ -109,6 +110,13 @@ public class ChatApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public override async ValueTask DisposeAsync()
     {
+        // A test may stop a process itself (a rolling restart) before its fixture does.
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         GC.SuppressFinalize(this);
         foreach (var client in _clients)
         {
