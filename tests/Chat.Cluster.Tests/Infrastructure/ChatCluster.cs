@@ -1,4 +1,4 @@
-using Chat.Infrastructure.Tests.Persistence.PostgreSql;
+using Chat.Testing.Servers;
 using Npgsql;
 
 namespace Chat.Cluster.Tests.Infrastructure;
@@ -263,12 +263,7 @@ public sealed class ChatCluster : IAsyncDisposable
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         _postgres = await PostgreSqlInstance.Start(postgres!, timeout.Token);
-        await using (var connection = new NpgsqlConnection(_postgres.ConnectionString("postgres")))
-        {
-            await connection.OpenAsync(timeout.Token);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName}\"", connection);
-            await create.ExecuteNonQueryAsync(timeout.Token);
-        }
+        await _postgres.CreateDatabase(DatabaseName, timeout.Token);
 
         _redis = new RedisServer(redis!, FreePort.Next(), Directory.CreateDirectory(Path.Combine(_folder, "redis")).FullName);
         await _redis.Start();
