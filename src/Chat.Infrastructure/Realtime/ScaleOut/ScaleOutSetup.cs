@@ -9,7 +9,8 @@ namespace Chat.Infrastructure.Realtime.ScaleOut;
 
 /// <summary>
 /// Reads <c>ConnectionStrings:Redis</c>. Set, SignalR scales out through the Redis
-/// backplane and nodes tell each other about logouts and leaves; not set, the
+/// backplane, nodes tell each other about logouts and leaves, and per-user limits
+/// are kept in Redis for all nodes (<see cref="SharedRateLimits"/>); not set, the
 /// process serves alone exactly as a single node always has. Also registers the
 /// readiness checks: the database, and Redis where configured.
 /// </summary>
@@ -37,6 +38,7 @@ public static class ScaleOutSetup
         }
 
         services.AddSingleton(sp => new RedisConnection(redis, sp.GetRequiredService<ILogger<RedisConnection>>()));
+        services.AddSingleton<SharedRateLimits>();
         services.AddSignalR().AddStackExchangeRedis();
         services.AddOptions<RedisOptions>().Configure<IServiceProvider>((o, sp) =>
             o.ConnectionFactory = _ => Task.FromResult(sp.GetRequiredService<RedisConnection>().Multiplexer));
