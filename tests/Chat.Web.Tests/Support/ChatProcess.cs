@@ -32,17 +32,30 @@ public sealed class ChatProcess : IAsyncDisposable
     /// <summary>The lines the console logger wrote at error level or above (<c>fail:</c>, <c>crit:</c>).</summary>
     public IReadOnlyList<string> Failures => [.. _log.Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal))];
 
-    /// <summary>Starts the service over <paramref name="databasePath"/> and waits until it answers HTTP.</summary>
-    public static async Task<ChatProcess> Start(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the service over <paramref name="databasePath"/> and waits until it answers HTTP.
+    /// With <paramref name="fileWritesCanFail"/> it starts with SIGXFSZ ignored (through a
+    /// shell that then becomes the service), so that <see cref="RefuseFileWrites"/> makes
+    /// its writes fail with an error instead of killing it.
+    /// </summary>
+    public static async Task<ChatProcess> Start(string databasePath, IReadOnlyDictionary<string, string>? settings = null, bool fileWritesCanFail = false)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(fileWritesCanFail ? "/bin/sh" : DotnetHost())
         {
             WorkingDirectory = Path.GetDirectoryName(databasePath)!,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (fileWritesCanFail)
+        {
+            // An ignored signal stays ignored across exec; the process id stays the same.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("trap '' XFSZ; exec \"$0\" \"$@\"");
+            start.ArgumentList.Add(DotnetHost());
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Chat.Web.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
@@ -75,6 +88,17 @@ public sealed class ChatProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Every write the service makes to a file from now on fails (EFBIG: its file-size
+    /// soft limit is lowered to one byte, and writes past the limit are refused even where they
+    /// overwrite), as on a disk that takes no more data. Works for root too, which file
+    /// permissions would not stop. Needs a start with <c>fileWritesCanFail</c>.
+    /// </summary>
+    public Task RefuseFileWrites() => SetFileSizeLimit("1:");
+
+    /// <summary>Lifts <see cref="RefuseFileWrites"/>: the same process may write again.</summary>
+    public Task AllowFileWrites() => SetFileSizeLimit("unlimited:");
+
     /// <summary>SIGKILL: the process gets no chance to drain, flush or close anything.</summary>
     public async Task KillHard()
     {
@@ -90,6 +114,15 @@ public sealed class ChatProcess : IAsyncDisposable
     {
         await KillHard();
         _process.Dispose();
+    }
+
+    /// <summary>The soft limit only (<c>soft:</c>): lowering the hard limit could not be undone without CAP_SYS_RESOURCE.</summary>
+    private async Task SetFileSizeLimit(string limit)
+    {
+        using var prlimit = Process.Start("prlimit", ["--pid", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--fsize={limit}"])
+            ?? throw new InvalidOperationException("prlimit did not start.");
+        await prlimit.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(prlimit.ExitCode == 0, $"prlimit --fsize={limit} failed with {prlimit.ExitCode}.");
     }
 
     private async Task WaitUntilServing()

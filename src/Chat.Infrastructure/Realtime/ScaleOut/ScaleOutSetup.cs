@@ -12,7 +12,7 @@ namespace Chat.Infrastructure.Realtime.ScaleOut;
 /// backplane, nodes tell each other about logouts and leaves, and per-user limits
 /// are kept in Redis for all nodes (<see cref="SharedRateLimits"/>); not set, the
 /// process serves alone exactly as a single node always has. Also registers the
-/// readiness checks: the database, and Redis where configured.
+/// readiness checks: the database (<see cref="DatabaseReadiness"/>), and Redis where configured.
 /// </summary>
 public static class ScaleOutSetup
 {
@@ -29,7 +29,7 @@ public static class ScaleOutSetup
         services.AddSingleton<DeliveryHealth>();
         var health = services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy(), tags: [LiveTag])
-            .AddDbContextCheck<ChatDbContext>("database", tags: [ReadyTag]);
+            .AddCheck<DatabaseReadiness>("database", tags: [ReadyTag]);
 
         var redis = configuration.GetConnectionString(RedisConnectionStringName);
         if (string.IsNullOrWhiteSpace(redis))
