@@ -1,6 +1,5 @@
 using System.Net;
 using Chat.Web.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Chat.Web.Tests.Operations;
 
@@ -11,13 +10,13 @@ namespace Chat.Web.Tests.Operations;
 /// the storage takes writes again the same process writes again, without a restart.
 /// </summary>
 [Collection(HeavyLoadCollection.Name)]
-public sealed class RefusedWritesTests : IAsyncLifetime
+public sealed class RefusedWritesTests : IDisposable
 {
     private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(10);
 
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("chat-refused-writes-");
+    private readonly DatabaseFolder _folder = new("chat-refused-writes-");
 
-    private string DatabasePath => Path.Combine(_folder.FullName, "chat.db");
+    private string DatabasePath => _folder.DatabasePath;
 
     [Fact]
     public async Task WhenTheDiskTakesNoWrites_WritesAre503AndRefused_ReadyIs503_ThenEverythingWorksAgain()
@@ -28,12 +27,8 @@ public sealed class RefusedWritesTests : IAsyncLifetime
         }
 
         await using var server = await ChatProcess.Start(DatabasePath, fileWritesCanFail: true);
-        await using var alice = await SignUp(server);
-        await using var bob = await SignUp(server);
-        await using var carol = await SignUp(server);
-        var room = Unique.Room();
-        await alice.Host(room);
-        await bob.Join(room);
+        var (room, alice, bob) = await server.HostAndJoin();
+        var carol = await server.SignUp();
         var alices = await alice.Enter(room);
         await alices.Say(room, "before");
 
@@ -72,27 +67,5 @@ public sealed class RefusedWritesTests : IAsyncLifetime
             && !l.StartsWith("fail: Microsoft.Extensions.Diagnostics.HealthChecks.", StringComparison.Ordinal));
     }
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            _folder.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    private static async Task<ChatClient> SignUp(ChatProcess server)
-    {
-        var client = new ChatClient(server.BaseAddress);
-        await client.Register(Unique.Name());
-        return client;
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -17,6 +17,7 @@ public sealed class ChatProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log;
+    private readonly List<ChatClient> _clients = [];
 
     private ChatProcess(Process process, Uri baseAddress, ConcurrentQueue<string> log)
     {
@@ -88,6 +89,18 @@ public sealed class ChatProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>A new person signed up at this process, under a unique name; disposed with the process.</summary>
+    public async Task<ChatClient> SignUp()
+    {
+        var client = new ChatClient(BaseAddress);
+        _clients.Add(client);
+        await client.Register(Unique.Name());
+        return client;
+    }
+
+    /// <summary>Alice hosts a fresh room and Bob joins it, both by REST; neither has a hub connection yet.</summary>
+    public Task<(string Room, ChatClient Alice, ChatClient Bob)> HostAndJoin() => Support.HostAndJoin.Through(SignUp);
+
     /// <summary>
     /// Every write the service makes to a file from now on fails (EFBIG: its file-size
     /// soft limit is lowered to one byte, and writes past the limit are refused even where they
@@ -112,6 +125,11 @@ public sealed class ChatProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var client in _clients)
+        {
+            await client.DisposeAsync();
+        }
+
         await KillHard();
         _process.Dispose();
     }
