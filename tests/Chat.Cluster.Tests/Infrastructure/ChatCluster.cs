@@ -184,6 +184,28 @@ public sealed class ChatCluster : IAsyncDisposable
     }
 
     /// <summary>
+    /// PostgreSQL's own read-only mode for every session, open ones included
+    /// (<c>default_transaction_read_only</c>, reloaded): reads work, every write fails
+    /// with 25006, as on a server an operator or a full disk has made read-only.
+    /// </summary>
+    internal async Task MakeDatabaseReadOnly(bool readOnly)
+    {
+        // Unpooled: a pooled connection may be one a stopped server has closed since.
+        var unpooled = new NpgsqlConnectionStringBuilder(_postgres!.ConnectionString("postgres")) { Pooling = false };
+        await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
+        await connection.OpenAsync(CancellationToken.None);
+        foreach (var sql in new[]
+        {
+            readOnly ? "ALTER SYSTEM SET default_transaction_read_only = on" : "ALTER SYSTEM RESET default_transaction_read_only",
+            "SELECT pg_reload_conf()",
+        })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
     /// Restarts both nodes, e.g. after the database went away: a node survives that, but
     /// its pool may still hold connections the old server closed, and the next test
     /// should not meet them.
