@@ -21,7 +21,7 @@ namespace Chat.Infrastructure.Messaging;
 /// its own with synchronous database calls: it never waits in the thread pool's
 /// queue behind the socket work it is holding up.
 /// </remarks>
-internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes, ILogger<GroupCommitMessageLog> logger)
+internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes, DatabaseWrites writes, ILogger<GroupCommitMessageLog> logger)
     : BackgroundService, IMessageLog
 {
     /// <summary>Large enough to amortise a commit, small enough to keep one transaction short.</summary>
@@ -93,6 +93,7 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
         {
             writer ??= MessageBatchWriter.Open(scopes);
             writer.Write(batch);
+            writes.Committed();
             return writer;
         }
         catch (Exception ex)
@@ -104,6 +105,7 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
             var unavailable = UnavailableDatabase.Is(ex);
             if (unavailable)
             {
+                writes.Refused();
                 BatchUnavailable(batch.Count, ex.InnerException?.Message ?? ex.Message);
             }
             else

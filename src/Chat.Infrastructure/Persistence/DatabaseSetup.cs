@@ -39,6 +39,10 @@ public static class DatabaseSetup
                 : throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is required for {provider}.");
         }
 
+        // One per service collection (not static): each host, test hosts included, knows only its own refusals.
+        var writes = new DatabaseWrites(TimeProvider.System);
+        services.AddSingleton(writes);
+        var unavailable = new UnavailableDatabaseInterceptor(writes);
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
@@ -55,15 +59,15 @@ public static class DatabaseSetup
                 }
 
                 services.AddDbContextPool<ChatDbContext, SqliteChatDbContext>(o =>
-                    o.UseSqlite(connectionString).AddInterceptors(busyWait, UnavailableDatabaseInterceptor.Instance));
+                    o.UseSqlite(connectionString).AddInterceptors(busyWait, unavailable));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<ChatDbContext, SqlServerChatDbContext>(o =>
-                    o.UseSqlServer(connectionString).AddInterceptors(UnavailableDatabaseInterceptor.Instance));
+                    o.UseSqlServer(connectionString).AddInterceptors(unavailable));
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContextPool<ChatDbContext, PostgreSqlChatDbContext>(o =>
-                    o.UseNpgsql(connectionString).AddInterceptors(UnavailableDatabaseInterceptor.Instance));
+                    o.UseNpgsql(connectionString).AddInterceptors(unavailable));
                 break;
         }
 

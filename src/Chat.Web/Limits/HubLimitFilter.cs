@@ -27,7 +27,8 @@ public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
         var limit = limits.For(WireName(invocationContext.HubMethod));
         if (limit.Limiter is { } limiter && SignInClaims.UserIdOf(invocationContext.Context.User) is { } userId)
         {
-            using var lease = limiter.AttemptAcquire(userId);
+            // Completes at once for a node's own bucket; with Redis, one round trip.
+            using var lease = await limiter.AcquireAsync(userId, 1, invocationContext.Context.ConnectionAborted);
             if (!lease.IsAcquired)
             {
                 if (limit.WhenOver == OverLimit.Drop)
