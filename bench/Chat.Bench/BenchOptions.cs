@@ -33,6 +33,14 @@ internal sealed record BenchOptions
 
     /// <summary>The chat service again, with the request limits on and a <c>client_msg_id</c> on every message.</summary>
     public bool RunChatChecked { get; init; }
+
+    /// <summary>The service as one node on a PostgreSQL server of the bench's own, committing durably.</summary>
+    public bool RunChatPostgreSql { get; init; }
+
+    /// <summary>Two nodes of the service sharing a PostgreSQL server and a redis-server, each room split between them.</summary>
+    public bool RunChatTwoNodes { get; init; }
+
+    public bool RunsService => RunChat || RunChatChecked || RunChatPostgreSql || RunChatTwoNodes;
     public string? RepositoryRoot { get; init; }
     public bool BuildService { get; init; } = true;
     public string ServiceConfiguration { get; init; } = "Release";
@@ -49,9 +57,12 @@ internal sealed record BenchOptions
           --connections N      idle hub connections opened to each target (default 2000)
           --http-clients N     concurrent HTTP clients in the REST mode (default 16)
           --modes LIST         any of saturation,steady,idle,rest (default saturation,steady)
-          --targets LIST       relay,chat,chat-checked (default relay,chat); chat-checked is
-                               the service with its limits on (too high to refuse) and a
-                               client_msg_id on every message
+          --targets LIST       relay,chat,chat-checked,chat-pg,chat-2nodes (default relay,chat);
+                               chat-checked is the service with its limits on (too high to
+                               refuse) and a client_msg_id on every message; chat-pg is the
+                               service on a local PostgreSQL (synchronous_commit=on) started
+                               by the bench; chat-2nodes is two nodes on PostgreSQL and
+                               redis-server, each room with two clients on each node
           --repo PATH          repository root (default: found above the bench)
           --no-build           use the service's existing build output
           --configuration C    the service build to run (default Release)
@@ -93,7 +104,14 @@ internal sealed record BenchOptions
                     RunIdle = Lists(value, "idle"),
                     RunRest = Lists(value, "rest"),
                 },
-                "--targets" => options with { RunRelay = Lists(value, "relay"), RunChat = Lists(value, "chat"), RunChatChecked = Lists(value, "chat-checked") },
+                "--targets" => options with
+                {
+                    RunRelay = Lists(value, "relay"),
+                    RunChat = Lists(value, "chat"),
+                    RunChatChecked = Lists(value, "chat-checked"),
+                    RunChatPostgreSql = Lists(value, "chat-pg"),
+                    RunChatTwoNodes = Lists(value, "chat-2nodes"),
+                },
                 "--repo" => options with { RepositoryRoot = value },
                 "--configuration" => options with { ServiceConfiguration = value },
                 _ => null,
@@ -113,7 +131,7 @@ internal sealed record BenchOptions
             { Clients: var n } when n % RoomSize != 0 => $"clients must be a multiple of {RoomSize}",
             { IdleConnections: var n } when n % RoomSize != 0 => $"connections must be a multiple of {RoomSize}",
             { RunSaturation: false, RunSteady: false, RunIdle: false, RunRest: false } => "no mode selected",
-            { RunRelay: false, RunChat: false, RunChatChecked: false } => "no target selected",
+            { RunRelay: false, RunsService: false } => "no target selected",
             _ => "",
         };
         if (error.Length > 0)

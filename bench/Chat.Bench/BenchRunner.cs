@@ -24,7 +24,7 @@ internal static class BenchRunner
         {
             targets.Add(new RelayTarget());
         }
-        if (options.RunChat || options.RunChatChecked)
+        if (options.RunsService)
         {
             var root = RepositoryRoot.Locate(options.RepositoryRoot);
             if (options.BuildService)
@@ -34,11 +34,19 @@ internal static class BenchRunner
             }
             if (options.RunChat)
             {
-                targets.Add(new ChatServiceTarget(root, options.ServiceConfiguration, isChecked: false));
+                targets.Add(new ChatServiceTarget("chat", root, options.ServiceConfiguration, new SqliteServiceDatabase()));
             }
             if (options.RunChatChecked)
             {
-                targets.Add(new ChatServiceTarget(root, options.ServiceConfiguration, isChecked: true));
+                targets.Add(new ChatServiceTarget("chat-checked", root, options.ServiceConfiguration, new SqliteServiceDatabase(), isChecked: true));
+            }
+            if (options.RunChatPostgreSql)
+            {
+                targets.Add(new ChatServiceTarget("chat-pg", root, options.ServiceConfiguration, new PostgreSqlServiceDatabase()));
+            }
+            if (options.RunChatTwoNodes)
+            {
+                targets.Add(new TwoNodesTarget(root, options.ServiceConfiguration));
             }
         }
 
@@ -55,6 +63,7 @@ internal static class BenchRunner
             Console.Out.WriteLine();
             Console.Out.WriteLine($"{Environment.ProcessorCount} cores; load average {MachineLoad.Describe()}.");
             ResultTable.Print(results, options, Console.Out);
+            NodesTable.Print(results, Console.Out);
             RestTable.Print(rest.Measurements, rest.ListedSessions, Console.Out);
             IdleTable.Print(idle, Console.Out);
             return 0;
@@ -190,7 +199,7 @@ internal static class BenchRunner
             var slot = new MeasurementSlot();
             Progress.Say($"{target.Name}: connecting {options.Clients} clients in rooms of {BenchOptions.RoomSize}");
             var clients = await ClientPool.ConnectAsync(target, options.Clients, BenchOptions.RoomSize, slot);
-            return new TargetRun(target, new LoadContext(clients, slot, () => target.ServerProcessorTime));
+            return new TargetRun(target, new LoadContext(clients, slot, () => target.ProcessorTimes));
         }
 
         public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Chat.Cluster.Tests.Infrastructure;
 
@@ -62,6 +63,65 @@ public sealed class ReadinessTests(ChatCluster cluster)
         }
 
         await Until(http, HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task WhileTheDatabaseIsReadOnly_WritesAre503AndRefused_ReadyIs503_ThenAllWorksAgain_WithoutARestart()
+    {
+        await cluster.Ready();
+        var room = Names.Room();
+        await using var alice = await Player.SignUp(cluster.NodeA.BaseAddress);
+        await alice.Host(room);
+        var aliceOnA = await alice.Enter(room);
+        using var http = new HttpClient { BaseAddress = cluster.NodeA.BaseAddress };
+        var text = $"read-only {Guid.NewGuid():N}";
+
+        await cluster.MakeDatabaseReadOnly(true);
+        try
+        {
+            // The reload reaches each server session at its next command: until then a write may pass.
+            var clock = Stopwatch.StartNew();
+            string? refused;
+            while ((refused = await aliceOnA.TrySay(room, $"{text} {clock.ElapsedMilliseconds}")) is null)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "Messages were still stored 10 s after the database was made read-only.");
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+
+            Assert.Contains("cannot store messages right now", refused, StringComparison.Ordinal);
+            using var leave = await alice.Http.PostAsJsonAsync("/api/lobby", new { type = "leave" }, Player.Json, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, leave.StatusCode);
+            Assert.Equal("application/problem+json", leave.Content.Headers.ContentType?.MediaType);
+            Assert.True(leave.Headers.RetryAfter?.Delta > TimeSpan.Zero, "a 503 says when to try again");
+
+            var down = await Ready(http);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.Status);
+            Assert.Equal("unhealthy", Check(down.Body, "database"));
+
+            // Reads need no writes.
+            Assert.NotEmpty(await alice.History(room));
+        }
+        finally
+        {
+            await cluster.MakeDatabaseReadOnly(false);
+        }
+
+        var stored = await Eventually(() => aliceOnA.TrySay(room, $"{text} after"));
+        Assert.Null(stored);
+        await Until(http, HttpStatusCode.OK);
+        Assert.Contains(await alice.History(room), m => m.GetProperty("message").GetString() == $"{text} after");
+    }
+
+    private static async Task<string?> Eventually(Func<Task<string?>> send)
+    {
+        var clock = Stopwatch.StartNew();
+        string? refused;
+        while ((refused = await send()) is not null && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        return refused;
     }
 
     private static string? Check(JsonElement body, string name) =>

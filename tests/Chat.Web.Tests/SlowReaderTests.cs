@@ -51,6 +51,68 @@ public sealed class SlowReaderTests(ChatApp app) : IClassFixture<ChatApp>
         Assert.Equal(after.GetRawText(), (await carol.History(room, "limit=1")).Single().GetRawText());
     }
 
+    [Fact]
+    public async Task Hub_WhileAStalledMemberHoldsUpItsOwnSends_OthersInTheRoomAreAnsweredAndServedAtOnce()
+    {
+        var (room, alice, bob) = await app.HostAndJoin();
+        var carol = await app.SignUp();
+        await carol.Join(room);
+        var dave = await app.SignUp();
+        await dave.Join(room);
+        var alices = await alice.Enter(room);
+        var carols = await carol.Enter(room);
+        var daves = await dave.Enter(room);
+        var bobId = (await bob.Me()).Number("id");
+        using var stalled = await StalledHubClient.JoinAndStopReading(app.BaseAddress, bob, room);
+        var registry = app.Services.GetRequiredService<ConnectionRegistry>();
+
+        // Dave fills Bob's socket and send buffer until Bob is cut off; all the while Alice's
+        // messages are timed from her call to her acknowledgement and to Carol's copy.
+        using var stop = new CancellationTokenSource();
+        var probing = Probe(alices, carols, room, stop.Token);
+        var text = new string('x', 1990);
+        var clock = Stopwatch.StartNew();
+        for (var round = 0; registry.ConnectionsOf(bobId).Count > 0; round++)
+        {
+            Assert.True(
+                clock.Elapsed < ChatHubEndpoint.SendTimeout + TimeSpan.FromSeconds(40),
+                $"Bob's stalled connection was still open after {clock.Elapsed.TotalSeconds:0} s.");
+            var batch = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => HubCalls.Send(daves, room, $"{round} {i} {text}")));
+            Assert.All(batch, Assert.Null);
+        }
+
+        await stop.CancelAsync();
+        var (probes, slowestAnswer, slowestDelivery) = await probing;
+
+        // A stalled reader costs the others nothing like the send timeout it is given.
+        var prompt = TimeSpan.FromSeconds(1);
+        var measured = $"{probes} messages over {clock.Elapsed.TotalSeconds:0.0} s: slowest acknowledgement {slowestAnswer.TotalMilliseconds:0} ms, slowest copy to Carol {slowestDelivery.TotalMilliseconds:0} ms.";
+        Assert.True(probes > 3, measured);
+        Assert.True(slowestAnswer < prompt && slowestDelivery < prompt, measured);
+    }
+
+    /// <summary>Alice's messages one after another until stopped: how many, and the slowest acknowledgement and delivery.</summary>
+    private static async Task<(int Count, TimeSpan SlowestAnswer, TimeSpan SlowestDelivery)> Probe(RoomConnection from, RoomConnection to, string room, CancellationToken stop)
+    {
+        var slowestAnswer = TimeSpan.Zero;
+        var slowestDelivery = TimeSpan.Zero;
+        var count = 0;
+        for (; !stop.IsCancellationRequested; count++)
+        {
+            var probe = $"probe {count}";
+            var sent = Stopwatch.StartNew();
+            await from.Say(room, probe);
+            slowestAnswer = Max(slowestAnswer, sent.Elapsed);
+            await to.NextMessageSaying(probe);
+            slowestDelivery = Max(slowestDelivery, sent.Elapsed);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+        }
+
+        return (count, slowestAnswer, slowestDelivery);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
     /// <summary>
     /// A hub client on a raw socket with a tiny receive window: it upgrades to a WebSocket,
     /// does the SignalR handshake, joins a room, reads the join's answer, and then never

@@ -9,13 +9,18 @@ namespace Chat.Bench.Load;
 /// </summary>
 internal sealed class CpuMeter
 {
-    private readonly Func<TimeSpan> _serverCpu;
+    private readonly Func<ServerTimes> _serverCpu;
     private readonly long _startedAt;
-    private readonly TimeSpan _serverAtStart;
+    private readonly ServerTimes _serverAtStart;
     private readonly TimeSpan _generatorAtStart;
     private CpuUsage? _usage;
 
     public CpuMeter(Func<TimeSpan> serverCpu)
+        : this(() => ServerTimes.SingleProcess(serverCpu()))
+    {
+    }
+
+    public CpuMeter(Func<ServerTimes> serverCpu)
     {
         _serverCpu = serverCpu;
         _startedAt = Stopwatch.GetTimestamp();
@@ -28,9 +33,16 @@ internal sealed class CpuMeter
     public void Stop()
     {
         var wall = Stopwatch.GetElapsedTime(_startedAt);
+        var server = _serverCpu();
+        var nodes = server.Nodes.Zip(_serverAtStart.Nodes, (now, start) => 100 * (now - start) / wall).ToArray();
         _usage = new CpuUsage(
-            ServerPercent: 100 * (_serverCpu() - _serverAtStart) / wall,
-            GeneratorPercent: 100 * (GeneratorCpu() - _generatorAtStart) / wall);
+            ServerPercent: nodes.Sum(),
+            GeneratorPercent: 100 * (GeneratorCpu() - _generatorAtStart) / wall)
+        {
+            NodePercents = nodes,
+            DatabasePercent = 100 * (server.Database - _serverAtStart.Database) / wall,
+            BackplanePercent = 100 * (server.Backplane - _serverAtStart.Backplane) / wall,
+        };
     }
 
     private static TimeSpan GeneratorCpu()
@@ -40,9 +52,20 @@ internal sealed class CpuMeter
     }
 }
 
-/// <summary>Percent of one core; 200 is both cores of this machine.</summary>
+/// <summary>Percent of one core; 200 is both cores of this machine. The server's is the sum over its nodes.</summary>
 internal sealed record CpuUsage(double ServerPercent, double GeneratorPercent)
 {
-    public double ServerMicrosecondsPerMessage(double messagesPerSecond) =>
-        messagesPerSecond > 0 ? ServerPercent / 100 * 1_000_000 / messagesPerSecond : double.NaN;
+    /// <summary>Each node's share of <see cref="ServerPercent"/>, in the target's order of its nodes.</summary>
+    public IReadOnlyList<double> NodePercents { get; init; } = [];
+
+    /// <summary>The database server's processes (PostgreSQL); zero for SQLite, which runs inside the node.</summary>
+    public double DatabasePercent { get; init; }
+
+    /// <summary>redis-server, where the nodes share one.</summary>
+    public double BackplanePercent { get; init; }
+
+    public double ServerMicrosecondsPerMessage(double messagesPerSecond) => MicrosecondsPerMessage(ServerPercent, messagesPerSecond);
+
+    public static double MicrosecondsPerMessage(double percent, double messagesPerSecond) =>
+        messagesPerSecond > 0 ? percent / 100 * 1_000_000 / messagesPerSecond : double.NaN;
 }

@@ -6,6 +6,17 @@ internal sealed class LatencySamples
     private readonly List<double> _samples = new(capacity: 1 << 16);
     private readonly Lock _gate = new();
 
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _samples.Count;
+            }
+        }
+    }
+
     public void Add(double milliseconds)
     {
         lock (_gate)

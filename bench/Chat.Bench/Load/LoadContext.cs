@@ -3,7 +3,7 @@ using Chat.Bench.Clients;
 namespace Chat.Bench.Load;
 
 /// <summary>Everything a load mode drives: the seated clients, where they report, and the server's processor clock.</summary>
-internal sealed record LoadContext(IReadOnlyList<BenchClient> Clients, MeasurementSlot Slot, Func<TimeSpan> ServerCpu)
+internal sealed record LoadContext(IReadOnlyList<BenchClient> Clients, MeasurementSlot Slot, Func<ServerTimes> ServerCpu)
 {
     /// <summary>Starts a measured window and points every receiver at it.</summary>
     public Measurement Begin(TimeSpan window)

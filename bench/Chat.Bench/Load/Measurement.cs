@@ -13,11 +13,13 @@ internal sealed class Measurement(long windowStart, long windowEnd, CpuMeter cpu
 {
     private readonly LatencySamples _delivery = new();
     private readonly LatencySamples _acknowledgement = new();
+    private readonly LatencySamples _sameNode = new();
+    private readonly LatencySamples _otherNode = new();
     private long _accepted;
     private long _deliveries;
     private long _failures;
 
-    public static Measurement StartingNow(TimeSpan window, Func<TimeSpan> serverCpu)
+    public static Measurement StartingNow(TimeSpan window, Func<ServerTimes> serverCpu)
     {
         var cpu = new CpuMeter(serverCpu);
         var start = Stopwatch.GetTimestamp();
@@ -40,7 +42,7 @@ internal sealed class Measurement(long windowStart, long windowEnd, CpuMeter cpu
         }
     }
 
-    public void RecordDelivery(long sentAt, long receivedAt)
+    public void RecordDelivery(long sentAt, long receivedAt, DeliveryRoute route = DeliveryRoute.Unsplit)
     {
         if (InWindow(receivedAt))
         {
@@ -48,7 +50,16 @@ internal sealed class Measurement(long windowStart, long windowEnd, CpuMeter cpu
         }
         if (InWindow(sentAt))
         {
-            _delivery.Add(MessageStamp.Milliseconds(sentAt, receivedAt));
+            var milliseconds = MessageStamp.Milliseconds(sentAt, receivedAt);
+            _delivery.Add(milliseconds);
+            if (route == DeliveryRoute.SameNode)
+            {
+                _sameNode.Add(milliseconds);
+            }
+            else if (route == DeliveryRoute.OtherNode)
+            {
+                _otherNode.Add(milliseconds);
+            }
         }
     }
 
@@ -67,7 +78,11 @@ internal sealed class Measurement(long windowStart, long windowEnd, CpuMeter cpu
         _acknowledgement.Summarise(),
         Interlocked.Read(ref _failures),
         cpu.Usage,
-        note);
+        note)
+    {
+        SameNode = _sameNode.Count > 0 ? _sameNode.Summarise() : null,
+        OtherNode = _otherNode.Count > 0 ? _otherNode.Summarise() : null,
+    };
 
     private bool InWindow(long timestamp) => timestamp >= windowStart && timestamp < windowEnd;
 }

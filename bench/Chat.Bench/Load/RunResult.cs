@@ -21,6 +21,12 @@ internal sealed record RunResult(
     /// <summary>Saturation only: invocations each client kept in flight.</summary>
     public int Depth { get; init; }
 
+    /// <summary>Several nodes only: send to receipt by another client on the sender's node.</summary>
+    public LatencySummary? SameNode { get; init; }
+
+    /// <summary>Several nodes only: send to receipt by a client on another node than the sender's.</summary>
+    public LatencySummary? OtherNode { get; init; }
+
     /// <summary>The server's peak resident memory since it started, read when this measurement ended.</summary>
     public long ServerPeakBytes { get; init; }
 }

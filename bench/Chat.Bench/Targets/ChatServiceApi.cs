@@ -20,6 +20,21 @@ internal sealed class ChatServiceApi(Uri baseUri, CookieContainer cookies) : IDi
     public Task JoinAsync(string room, CancellationToken cancellationToken) =>
         PostAsync("/api/lobby", new { Type = "join", Room = room }, cancellationToken);
 
+    /// <summary>Signs the seat's user in and hosts or joins its room, so that its hub connection may join.</summary>
+    public static async Task SeatAsync(Uri baseUri, CookieContainer cookies, ClientSeat seat, CancellationToken cancellationToken)
+    {
+        using var api = new ChatServiceApi(baseUri, cookies);
+        await api.RegisterAsync(seat.Username, cancellationToken);
+        if (seat.Hosts)
+        {
+            await api.HostAsync(seat.Room, BenchOptions.RoomSize, cancellationToken);
+        }
+        else
+        {
+            await api.JoinAsync(seat.Room, cancellationToken);
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task PostAsync<T>(string path, T body, CancellationToken cancellationToken)

@@ -1,35 +1,37 @@
-using System.Diagnostics;
 using System.Net;
 using Chat.Bench.Clients;
 using Chat.Bench.Hosting;
 using Chat.Bench.Load;
+using Chat.Testing.Servers;
 
 namespace Chat.Bench.Targets;
 
 /// <summary>
-/// The real service, run from its build output on a fresh SQLite file, as in production.
-/// Checked (<c>chat-checked</c>), it runs with its request limits on, set too high to
-/// refuse anything, and its clients put a <c>client_msg_id</c> on every message: beside
-/// <c>chat</c> in the same run, the difference is what the limiter and the idempotency
-/// index cost per message.
+/// The real service, run from its build output as in production, as one node on a
+/// fresh database: a SQLite file (<c>chat</c>) or a PostgreSQL server of its own
+/// (<c>chat-pg</c>). Checked (<c>chat-checked</c>), it runs with its request limits
+/// on, set too high to refuse anything, and its clients put a <c>client_msg_id</c> on
+/// every message: beside <c>chat</c> in the same run, the difference is what the
+/// limiter and the idempotency index cost per message.
 /// </summary>
-internal sealed class ChatServiceTarget(string repositoryRoot, string configuration, bool isChecked) : IBenchTarget
+internal sealed class ChatServiceTarget(string name, string repositoryRoot, string configuration, IServiceDatabase database, bool isChecked = false) : IBenchTarget
 {
     /// <summary>Per user and per address: far above what a bench client sends, so the limits count but never refuse.</summary>
     private const string UnreachedLimit = "1000000";
 
-    private const string ServiceAssembly = "Chat.Web.dll";
+    private const string ProbePath = "/api/";
 
-    private readonly Uri _baseUri = FreePort.LoopbackUri(FreePort.Pick());
-    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"chat-bench-{Guid.NewGuid():N}.db");
+    private readonly Uri _baseUri = FreePort.LoopbackUri(FreePort.Next());
     private ChildServer? _server;
 
-    public string Name => isChecked ? "chat-checked" : "chat";
+    public string Name => name;
 
     /// <summary>Where the service answers HTTP; the REST mode calls it directly.</summary>
     public Uri BaseUri => _baseUri;
 
     public TimeSpan ServerProcessorTime => _server?.ProcessorTime ?? TimeSpan.Zero;
+
+    public ServerTimes ProcessorTimes => new([ServerProcessorTime], database.ProcessorTime, TimeSpan.Zero);
 
     public long ServerPeakWorkingSetBytes => _server?.PeakWorkingSetBytes ?? 0;
 
@@ -37,50 +39,15 @@ internal sealed class ChatServiceTarget(string repositoryRoot, string configurat
 
     public async Task StartAsync()
     {
-        var outputFolder = ServiceBuild.OutputFolder(repositoryRoot, configuration);
-        var assembly = Path.Combine(outputFolder, ServiceAssembly);
-        if (!File.Exists(assembly))
-        {
-            throw new InvalidOperationException($"{assembly} not found: build the service or drop --no-build");
-        }
-        // The bench measures throughput: its clients sign up from one address and each
-        // sends faster than a person, so the request limits are switched off, or, checked,
-        // set too high to be reached.
-        var limit = isChecked ? UnreachedLimit : "0";
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList =
-            {
-                assembly, "--urls", _baseUri.ToString(),
-                $"--Limits:RegistrationsPerMinute={limit}", $"--Limits:LobbyActionsPerMinute={limit}",
-                $"--Limits:MessagesPerSecond={limit}", $"--Limits:MessageBurst={limit}",
-            },
-            WorkingDirectory = outputFolder,
-            Environment =
-            {
-                ["ConnectionStrings__Chat"] = $"Data Source={_databaseFile}",
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            },
-        };
-        _server = ChildServer.Start(startInfo);
-        await _server.WaitUntilAnsweringAsync(new Uri(_baseUri, "/api/"), TimeSpan.FromSeconds(60));
+        var settings = await database.StartAsync();
+        var limits = ChatServiceProcess.Limits(isChecked ? UnreachedLimit : "0");
+        _server = await ChatServiceProcess.StartAsync(repositoryRoot, configuration, _baseUri, [.. settings, .. limits], ProbePath);
     }
 
     public async Task<BenchClient> CreateClientAsync(ClientSeat seat, MeasurementSlot slot, CancellationToken cancellationToken)
     {
         var cookies = new CookieContainer();
-        using (var api = new ChatServiceApi(_baseUri, cookies))
-        {
-            await api.RegisterAsync(seat.Username, cancellationToken);
-            if (seat.Hosts)
-            {
-                await api.HostAsync(seat.Room, BenchOptions.RoomSize, cancellationToken);
-            }
-            else
-            {
-                await api.JoinAsync(seat.Room, cancellationToken);
-            }
-        }
+        await ChatServiceApi.SeatAsync(_baseUri, cookies, seat, cancellationToken);
         return new BenchClient(BenchHubConnection.Create(new Uri(_baseUri, "/chat"), cookies), seat.Username, seat.Room, slot, sendsClientMsgId: isChecked);
     }
 
@@ -90,9 +57,6 @@ internal sealed class ChatServiceTarget(string repositoryRoot, string configurat
         {
             await _server.DisposeAsync();
         }
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_databaseFile + suffix);
-        }
+        await database.DisposeAsync();
     }
 }

@@ -11,8 +11,11 @@ internal interface IBenchTarget : IAsyncDisposable
 
     Task StartAsync();
 
-    /// <summary>Processor time the server process has used so far.</summary>
+    /// <summary>Processor time the server process has used so far (all its nodes, for a target of several).</summary>
     TimeSpan ServerProcessorTime { get; }
+
+    /// <summary>The same, node by node, and the servers the nodes share.</summary>
+    ServerTimes ProcessorTimes => ServerTimes.SingleProcess(ServerProcessorTime);
 
     /// <summary>The most memory the server process has had resident so far.</summary>
     long ServerPeakWorkingSetBytes { get; }

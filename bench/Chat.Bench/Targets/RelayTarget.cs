@@ -3,13 +3,14 @@ using Chat.Bench.Clients;
 using Chat.Bench.Hosting;
 using Chat.Bench.Load;
 using Chat.Bench.Relay;
+using Chat.Testing.Servers;
 
 namespace Chat.Bench.Targets;
 
 /// <summary>The bare relay hub, run as a second instance of this program.</summary>
 internal sealed class RelayTarget : IBenchTarget
 {
-    private readonly Uri _baseUri = FreePort.LoopbackUri(FreePort.Pick());
+    private readonly Uri _baseUri = FreePort.LoopbackUri(FreePort.Next());
     private ChildServer? _server;
 
     public string Name => "relay";

@@ -27,7 +27,7 @@ namespace Chat.Infrastructure.Messaging;
 /// even those of one sender who did not wait for each acknowledgement, while the
 /// writer is already storing the next batch.
 /// </remarks>
-internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes, ILogger<GroupCommitMessageLog> logger)
+internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes, DatabaseWrites writes, ILogger<GroupCommitMessageLog> logger)
     : BackgroundService, IMessageLog
 {
     /// <summary>Large enough to amortise a commit, small enough to keep one transaction short.</summary>
@@ -104,6 +104,7 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
         {
             writer ??= MessageBatchWriter.Open(scopes);
             writer.Write(batch);
+            writes.Committed();
             return writer;
         }
         catch (Exception ex)
@@ -115,6 +116,7 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
             var unavailable = UnavailableDatabase.Is(ex);
             if (unavailable)
             {
+                writes.Refused();
                 BatchUnavailable(batch.Count, ex.InnerException?.Message ?? ex.Message);
             }
             else

@@ -44,6 +44,11 @@ public static class DatabaseSetup
         // Every provider moves the lobby listings' version when a listed row commits.
         services.AddSingleton<ListingChangeInterceptor>();
         services.TryAddSingleton<IListingVersion, LocalListingVersion>();
+
+        // One per service collection (not static): each host, test hosts included, knows only its own refusals.
+        var writes = new DatabaseWrites(TimeProvider.System);
+        services.AddSingleton(writes);
+        var unavailable = new UnavailableDatabaseInterceptor(writes);
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
@@ -60,15 +65,15 @@ public static class DatabaseSetup
                 }
 
                 services.AddDbContextPool<ChatDbContext, SqliteChatDbContext>((sp, o) =>
-                    o.UseSqlite(connectionString).AddInterceptors(busyWait, UnavailableDatabaseInterceptor.Instance, sp.GetRequiredService<ListingChangeInterceptor>()));
+                    o.UseSqlite(connectionString).AddInterceptors(busyWait, unavailable, sp.GetRequiredService<ListingChangeInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<ChatDbContext, SqlServerChatDbContext>((sp, o) =>
-                    o.UseSqlServer(connectionString).AddInterceptors(UnavailableDatabaseInterceptor.Instance, sp.GetRequiredService<ListingChangeInterceptor>()));
+                    o.UseSqlServer(connectionString).AddInterceptors(unavailable, sp.GetRequiredService<ListingChangeInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContextPool<ChatDbContext, PostgreSqlChatDbContext>((sp, o) =>
-                    o.UseNpgsql(connectionString).AddInterceptors(UnavailableDatabaseInterceptor.Instance, sp.GetRequiredService<ListingChangeInterceptor>()));
+                    o.UseNpgsql(connectionString).AddInterceptors(unavailable, sp.GetRequiredService<ListingChangeInterceptor>()));
                 break;
         }
 

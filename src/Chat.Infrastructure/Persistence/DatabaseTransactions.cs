@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Chat.Infrastructure.Persistence;
 
 /// <summary>Transactions of the request's <see cref="ChatDbContext"/>.</summary>
-internal sealed class DatabaseTransactions(ChatDbContext db) : IDatabaseTransactions
+internal sealed class DatabaseTransactions(ChatDbContext db, DatabaseWrites? writes = null) : IDatabaseTransactions
 {
     public async Task<IDatabaseTransaction> Begin(CancellationToken cancellationToken)
     {
@@ -15,6 +15,7 @@ internal sealed class DatabaseTransactions(ChatDbContext db) : IDatabaseTransact
         catch (Exception ex) when (UnavailableDatabase.Is(ex))
         {
             // SQLite takes its write lock at BEGIN, and EF reports no interceptor event for it.
+            writes?.Refused();
             throw UnavailableDatabase.Translate(ex);
         }
     }

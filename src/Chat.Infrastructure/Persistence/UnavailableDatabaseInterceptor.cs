@@ -9,12 +9,10 @@ namespace Chat.Infrastructure.Persistence;
 /// a failure that means "the database cannot be used right now" is thrown on as
 /// <see cref="Application.Common.Exceptions.ServiceUnavailableException"/>, so the web
 /// edge answers one type with a 503 whatever the provider said. Other failures pass
-/// unchanged.
+/// unchanged. Refusals and commits are told to <see cref="DatabaseWrites"/> for readiness.
 /// </summary>
-internal sealed class UnavailableDatabaseInterceptor : DbCommandInterceptor, IDbConnectionInterceptor, IDbTransactionInterceptor
+internal sealed class UnavailableDatabaseInterceptor(DatabaseWrites writes) : DbCommandInterceptor, IDbConnectionInterceptor, IDbTransactionInterceptor
 {
-    public static UnavailableDatabaseInterceptor Instance { get; } = new();
-
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) =>
         ThrowIfUnavailable(eventData?.Exception);
 
@@ -51,6 +49,15 @@ internal sealed class UnavailableDatabaseInterceptor : DbCommandInterceptor, IDb
         return Task.CompletedTask;
     }
 
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        writes.Committed();
+
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        writes.Committed();
+        return Task.CompletedTask;
+    }
+
     /// <summary>
     /// EF asks whether a SQLite file exists by opening it read-only and expecting a
     /// failure when it does not (before migrating a fresh install): that failure is an answer.
@@ -59,10 +66,11 @@ internal sealed class UnavailableDatabaseInterceptor : DbCommandInterceptor, IDb
         connection is SqliteConnection sqlite
         && new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode == SqliteOpenMode.ReadOnly;
 
-    private static void ThrowIfUnavailable(Exception? exception)
+    private void ThrowIfUnavailable(Exception? exception)
     {
         if (exception is not null && UnavailableDatabase.Is(exception))
         {
+            writes.Refused();
             throw UnavailableDatabase.Translate(exception);
         }
     }

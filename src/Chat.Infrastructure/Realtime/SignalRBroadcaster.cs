@@ -9,7 +9,8 @@ namespace Chat.Infrastructure.Realtime;
 /// <summary>
 /// Sends room events through SignalR groups (through the Redis backplane when one
 /// is configured). A failed send is logged, not thrown: the change it reports is
-/// already committed, and the client can catch up from the history. Logout and
+/// already committed, and the client can catch up from the history. A send is not
+/// waited for past its hand-over, so one stalled recipient holds up no one else. Logout and
 /// leave reach the user's connections on every node through <see cref="NodeControl{THub}"/>.
 /// </summary>
 public sealed class SignalRBroadcaster<THub>(
@@ -61,19 +62,56 @@ public sealed class SignalRBroadcaster<THub>(
     private Task Send(int sessionId, string eventName, object payload) =>
         Send(hub.Clients.Group(ChatEvents.RoomGroup(sessionId)), sessionId, eventName, payload);
 
-    private async Task Send(IClientProxy clients, int sessionId, string eventName, object payload)
+    /// <summary>
+    /// Returns once the event is handed over: written to every connection of this process
+    /// that can take it (SignalR writes them one after another before it returns), or
+    /// queued for Redis in order. It does not wait for a recipient that has stopped
+    /// reading: that one's copy waits in its own queue until it drains or is cut off
+    /// (<c>TransportSendTimeout</c>), and the sender, and the room, go on meanwhile.
+    /// </summary>
+    private Task Send(IClientProxy clients, int sessionId, string eventName, object payload)
     {
+        Task sending;
         try
         {
             // Not the request's token: a commit that happened must be announced even
             // if the caller has gone.
-            await clients.SendAsync(eventName, payload, CancellationToken.None);
-            delivery.Succeeded();
-            ChatTelemetry.BroadcastDeliveries.Add(1, new KeyValuePair<string, object?>("event", eventName));
+            sending = clients.SendAsync(eventName, payload, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            delivery.Failed($"{eventName} to session {sessionId}", ex);
+            return Task.CompletedTask;
+        }
+
+        if (sending.IsCompletedSuccessfully)
+        {
+            Delivered(eventName);
+        }
+        else
+        {
+            _ = Finish(sending, sessionId, eventName);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task Finish(Task sending, int sessionId, string eventName)
+    {
+        try
+        {
+            await sending;
+            Delivered(eventName);
         }
         catch (Exception ex)
         {
             delivery.Failed($"{eventName} to session {sessionId}", ex);
         }
+    }
+
+    private void Delivered(string eventName)
+    {
+        delivery.Succeeded();
+        ChatTelemetry.BroadcastDeliveries.Add(1, new KeyValuePair<string, object?>("event", eventName));
     }
 }

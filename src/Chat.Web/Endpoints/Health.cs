@@ -7,7 +7,8 @@ namespace Chat.Web.Endpoints;
 
 /// <summary>
 /// <c>/health/live</c>: the process serves. <c>/health/ready</c>: the database (and
-/// Redis, where configured) answer; 503 otherwise. No auth, outside <c>/api</c>, for
+/// Redis, where configured) answer, and the database has not just refused a write
+/// (<see cref="Chat.Infrastructure.Persistence.DatabaseWrites"/>); 503 otherwise. No auth, outside <c>/api</c>, for
 /// load balancers and orchestrators. The body names each check and its status.
 /// </summary>
 public static class Health

@@ -25,9 +25,23 @@ public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
         ArgumentNullException.ThrowIfNull(invocationContext);
         ArgumentNullException.ThrowIfNull(next);
         var limit = limits.For(WireName(invocationContext.HubMethod));
-        if (limit.Limiter is { } limiter && SignInClaims.UserIdOf(invocationContext.Context.User) is { } userId)
+        if (limit.Limiter is not { } limiter || SignInClaims.UserIdOf(invocationContext.Context.User) is not { } userId)
         {
-            using var lease = limiter.AttemptAcquire(userId);
+            return await next(invocationContext);
+        }
+
+        // A connection's calls may be under way together (ChatHubEndpoint), and with Redis
+        // the check waits on a round trip: a later message must not pass an earlier one
+        // still being checked. So one call at a time goes through the check and on until
+        // the call waits (its message is queued for storing); the gate lets waiters in
+        // first come, first served, and costs nothing when no call is waiting.
+        var gate = OrderGate(invocationContext.Context);
+        await gate.WaitAsync(invocationContext.Context.ConnectionAborted);
+        ValueTask<object?> call;
+        try
+        {
+            // Completes at once for a node's own bucket; with Redis, one round trip.
+            using var lease = await limiter.AcquireAsync(userId, 1, invocationContext.Context.ConnectionAborted);
             if (!lease.IsAcquired)
             {
                 if (limit.WhenOver == OverLimit.Drop)
@@ -38,9 +52,30 @@ public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
                 ChatTelemetry.MessagesRefused.Add(1, ChatTelemetry.RefusalReasons.RateLimited);
                 throw new HubException(Refusal(lease));
             }
+
+            call = next(invocationContext);
+        }
+        finally
+        {
+            gate.Release();
         }
 
-        return await next(invocationContext);
+        return await call;
+    }
+
+    private static SemaphoreSlim OrderGate(HubCallerContext connection)
+    {
+        lock (connection.Items)
+        {
+            if (connection.Items.TryGetValue(typeof(HubLimitFilter), out var existing))
+            {
+                return (SemaphoreSlim)existing!;
+            }
+
+            var gate = new SemaphoreSlim(1, 1);
+            connection.Items[typeof(HubLimitFilter)] = gate;
+            return gate;
+        }
     }
 
     /// <summary>The name a client invokes (<c>message</c>), not the C# method's (<see cref="HubInvocationContext.HubMethodName"/>).</summary>

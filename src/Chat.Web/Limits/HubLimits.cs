@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Chat.Infrastructure.Realtime.ScaleOut;
 using Microsoft.Extensions.Options;
 
 namespace Chat.Web.Limits;
@@ -13,7 +14,10 @@ public enum OverLimit
     Drop,
 }
 
-/// <summary>One hub method's limit: a token bucket per user, shared by all of the user's connections, or none.</summary>
+/// <summary>
+/// One hub method's limit: a token bucket per user, shared by all of the user's
+/// connections (on every node where Redis is configured), or none.
+/// </summary>
 public sealed class HubMethodLimit : IDisposable
 {
     private HubMethodLimit(PartitionedRateLimiter<int>? limiter, OverLimit whenOver, string describe)
@@ -35,9 +39,11 @@ public sealed class HubMethodLimit : IDisposable
 
     /// <summary>
     /// <paramref name="perSecond"/> calls a second per user with bursts of up to
-    /// <paramref name="burst"/>; either one 0 switches the limit off.
+    /// <paramref name="burst"/>; either one 0 switches the limit off. With
+    /// <paramref name="acrossNodes"/> the bucket is also kept in Redis under
+    /// <paramref name="method"/>, so it holds for the user's connections on every node.
     /// </summary>
-    public static HubMethodLimit PerUser(int perSecond, int burst, OverLimit whenOver)
+    public static HubMethodLimit PerUser(string method, int perSecond, int burst, OverLimit whenOver, SharedRateLimits? acrossNodes = null)
     {
         if (perSecond <= 0 || burst <= 0)
         {
@@ -45,7 +51,7 @@ public sealed class HubMethodLimit : IDisposable
         }
 
         // One token at a time, so the bucket refills evenly rather than in a lump each second.
-        var limiter = PartitionedRateLimiter.Create<int, int>(userId => RateLimitPartition.GetTokenBucketLimiter(userId, _ => new TokenBucketRateLimiterOptions
+        var nodeLocal = PartitionedRateLimiter.Create<int, int>(userId => RateLimitPartition.GetTokenBucketLimiter(userId, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = burst,
             TokensPerPeriod = 1,
@@ -53,7 +59,9 @@ public sealed class HubMethodLimit : IDisposable
             QueueLimit = 0,
             AutoReplenishment = false,
         }));
-        return new HubMethodLimit(limiter, whenOver, $"{perSecond} a second per user, bursts of {burst}");
+        return acrossNodes is null
+            ? new HubMethodLimit(nodeLocal, whenOver, $"{perSecond} a second per user, bursts of {burst}")
+            : new HubMethodLimit(acrossNodes.PerUser(method, perSecond, burst, nodeLocal), whenOver, $"{perSecond} a second per user across all nodes, bursts of {burst}");
     }
 
     public void Dispose() => Limiter?.Dispose();
@@ -67,7 +75,9 @@ public sealed class HubLimits : IDisposable
 {
     private readonly Dictionary<string, HubMethodLimit> _methods;
 
-    public HubLimits(IOptions<LimitsOptions> options)
+    /// <param name="options">The <c>Limits</c> section.</param>
+    /// <param name="acrossNodes">Registered only where Redis is configured; then the per-user buckets hold across nodes.</param>
+    public HubLimits(IOptions<LimitsOptions> options, SharedRateLimits? acrossNodes = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var limits = options.Value;
@@ -81,7 +91,7 @@ public sealed class HubLimits : IDisposable
             // One a second per player, dropped silently beyond it: a rule of the room, so
             // it lives with the use case (TypingThrottle), not here.
             ["typing"] = HubMethodLimit.None,
-            ["message"] = HubMethodLimit.PerUser(limits.MessagesPerSecond, limits.MessageBurst, OverLimit.Refuse),
+            ["message"] = HubMethodLimit.PerUser("message", limits.MessagesPerSecond, limits.MessageBurst, OverLimit.Refuse, acrossNodes),
 
             // A method whose surplus should vanish rather than fail (a `typing` notice) is
             // listed the same way with a rate of its own and OverLimit.Drop.

@@ -1,4 +1,4 @@
-using Chat.Infrastructure.Tests.Persistence.PostgreSql;
+using Chat.Testing.Servers;
 using Npgsql;
 
 namespace Chat.Cluster.Tests.Infrastructure;
@@ -11,11 +11,14 @@ namespace Chat.Cluster.Tests.Infrastructure;
 /// child killed, every folder deleted) when the run ends. Without the programs the
 /// tests are skipped, with the reason; under CI (<c>CI=true</c>) that is a failure.
 /// Tests that stop a part call <see cref="Ready"/> first, which brings back whatever
-/// an earlier test left stopped.
+/// an earlier test left stopped. The nodes run with the message limit off, unless a
+/// cluster is made with one (<see cref="RateLimitedCluster"/>).
 /// </summary>
 public sealed class ChatCluster : IAsyncDisposable
 {
     private const string DatabaseName = "chat";
+
+    private readonly MessageLimit _messageLimit;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _folder = OpenFolder();
@@ -27,6 +30,14 @@ public sealed class ChatCluster : IAsyncDisposable
     private NginxServer? _nginx;
     private ChatNode? _nodeA;
     private ChatNode? _nodeB;
+
+    /// <summary>The cluster every test shares: no message limit.</summary>
+    public ChatCluster()
+        : this(MessageLimit.Off)
+    {
+    }
+
+    internal ChatCluster(MessageLimit messageLimit) => _messageLimit = messageLimit;
 
     private static bool UnderCi =>
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
@@ -173,6 +184,28 @@ public sealed class ChatCluster : IAsyncDisposable
     }
 
     /// <summary>
+    /// PostgreSQL's own read-only mode for every session, open ones included
+    /// (<c>default_transaction_read_only</c>, reloaded): reads work, every write fails
+    /// with 25006, as on a server an operator or a full disk has made read-only.
+    /// </summary>
+    internal async Task MakeDatabaseReadOnly(bool readOnly)
+    {
+        // Unpooled: a pooled connection may be one a stopped server has closed since.
+        var unpooled = new NpgsqlConnectionStringBuilder(_postgres!.ConnectionString("postgres")) { Pooling = false };
+        await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
+        await connection.OpenAsync(CancellationToken.None);
+        foreach (var sql in new[]
+        {
+            readOnly ? "ALTER SYSTEM SET default_transaction_read_only = on" : "ALTER SYSTEM RESET default_transaction_read_only",
+            "SELECT pg_reload_conf()",
+        })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
     /// Restarts both nodes, e.g. after the database went away: a node survives that, but
     /// its pool may still hold connections the old server closed, and the next test
     /// should not meet them.
@@ -263,12 +296,7 @@ public sealed class ChatCluster : IAsyncDisposable
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         _postgres = await PostgreSqlInstance.Start(postgres!, timeout.Token);
-        await using (var connection = new NpgsqlConnection(_postgres.ConnectionString("postgres")))
-        {
-            await connection.OpenAsync(timeout.Token);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName}\"", connection);
-            await create.ExecuteNonQueryAsync(timeout.Token);
-        }
+        await _postgres.CreateDatabase(DatabaseName, timeout.Token);
 
         _redis = new RedisServer(redis!, FreePort.Next(), Directory.CreateDirectory(Path.Combine(_folder, "redis")).FullName);
         await _redis.Start();
@@ -279,8 +307,8 @@ public sealed class ChatCluster : IAsyncDisposable
             $"--ConnectionStrings:Chat={_postgres.ConnectionString(DatabaseName)}",
             $"--ConnectionStrings:Redis={_redis.ConnectionString}",
             "--ForwardedHeaders:KnownProxies:0=127.0.0.1",
-            "--Limits:MessagesPerSecond=0",
-            "--Limits:MessageBurst=0",
+            $"--Limits:MessagesPerSecond={_messageLimit.PerSecond}",
+            $"--Limits:MessageBurst={_messageLimit.Burst}",
             "--Limits:RegistrationsPerMinute=0",
             "--Limits:LobbyActionsPerMinute=0",
             "--Robot:ReplyDelay=00:00:00.200",

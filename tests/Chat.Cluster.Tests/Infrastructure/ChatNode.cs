@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using Chat.Testing.Servers;
 
 namespace Chat.Cluster.Tests.Infrastructure;
 

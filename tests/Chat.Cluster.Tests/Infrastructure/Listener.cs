@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -80,6 +81,20 @@ internal sealed class Listener : IAsyncDisposable
     /// <summary>Sends a chat message and returns the acknowledgement: the stored Message.</summary>
     public Task<JsonElement> Say(string room, string text) =>
         Hub.InvokeAsync<JsonElement>("message", new { from = Username, room, message = text }, Ct);
+
+    /// <summary>Sends a chat message; null when it was acknowledged, else the server's reason for refusing it.</summary>
+    public async Task<string?> TrySay(string room, string text)
+    {
+        try
+        {
+            await Say(room, text);
+            return null;
+        }
+        catch (HubException refused)
+        {
+            return refused.Message;
+        }
+    }
 
     /// <summary>Message events whose text starts with the prefix (a test's own), in arrival order.</summary>
     public IReadOnlyList<JsonElement> Saying(string prefix) =>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Chat.Testing.Servers;
 
 namespace Chat.Cluster.Tests.Infrastructure;
 

@@ -13,14 +13,14 @@ namespace Chat.Web.Tests.Operations;
 /// service serves. On its own: it loads the machine on purpose.
 /// </summary>
 [Collection(HeavyLoadCollection.Name)]
-public sealed class HardKillTests : IAsyncLifetime
+public sealed class HardKillTests : IDisposable
 {
     private const int Senders = 4;
     private static readonly TimeSpan LoadBeforeKill = TimeSpan.FromSeconds(2);
 
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("chat-hard-kill-");
+    private readonly DatabaseFolder _folder = new("chat-hard-kill-");
 
-    private string DatabasePath => Path.Combine(_folder.FullName, "chat.db");
+    private string DatabasePath => _folder.DatabasePath;
 
     [Fact]
     public async Task KilledUnderLoad_LosesNoAcknowledgedMessage_AndSeqsStayGapFree()
@@ -86,22 +86,7 @@ public sealed class HardKillTests : IAsyncLifetime
         }
     }
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            _folder.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
-
-        return ValueTask.CompletedTask;
-    }
+    public void Dispose() => _folder.Dispose();
 
     /// <summary>Sends numbered messages, each with its client id, one after another until the server goes away.</summary>
     private static async Task SendUntilFailure(RoomConnection connection, string room, ConcurrentDictionary<string, long> acknowledged, CancellationToken stop)

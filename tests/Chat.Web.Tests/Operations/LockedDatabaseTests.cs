@@ -11,22 +11,18 @@ namespace Chat.Web.Tests.Operations;
 /// released the same process writes again, without a restart.
 /// </summary>
 [Collection(HeavyLoadCollection.Name)]
-public sealed class LockedDatabaseTests : IAsyncLifetime
+public sealed class LockedDatabaseTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("chat-locked-");
+    private readonly DatabaseFolder _folder = new("chat-locked-");
 
-    private string DatabasePath => Path.Combine(_folder.FullName, "chat.db");
+    private string DatabasePath => _folder.DatabasePath;
 
     [Fact]
     public async Task WhileAnotherWriterHoldsTheLock_WritesAre503AndRefused_ThenEverythingWorksAgain()
     {
         await using var server = await ChatProcess.Start(DatabasePath, new Dictionary<string, string> { ["Database:BusyTimeout"] = "00:00:00.500" });
-        await using var alice = await SignUp(server);
-        await using var bob = await SignUp(server);
-        await using var carol = await SignUp(server);
-        var room = Unique.Room();
-        await alice.Host(room);
-        await bob.Join(room);
+        var (room, alice, bob) = await server.HostAndJoin();
+        var carol = await server.SignUp();
         var alices = await alice.Enter(room);
 
         await using (var holder = await HoldWriteLock(DatabasePath))
@@ -53,29 +49,7 @@ public sealed class LockedDatabaseTests : IAsyncLifetime
         Assert.DoesNotContain(server.Failures, l => !l.StartsWith("fail: Microsoft.EntityFrameworkCore.", StringComparison.Ordinal));
     }
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            _folder.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    private static async Task<ChatClient> SignUp(ChatProcess server)
-    {
-        var client = new ChatClient(server.BaseAddress);
-        await client.Register(Unique.Name());
-        return client;
-    }
+    public void Dispose() => _folder.Dispose();
 
     /// <summary>A connection of the test's own that takes the write lock and keeps it until disposed.</summary>
     private static async Task<SqliteConnection> HoldWriteLock(string databasePath)

@@ -98,15 +98,7 @@ public class ChatApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Alice hosts a fresh room and Bob joins it, both by REST; neither has a hub connection yet.</summary>
-    public async Task<(string Room, ChatClient Alice, ChatClient Bob)> HostAndJoin()
-    {
-        var room = Unique.Room();
-        var alice = await SignUp();
-        await alice.Host(room);
-        var bob = await SignUp();
-        await bob.Join(room);
-        return (room, alice, bob);
-    }
+    public Task<(string Room, ChatClient Alice, ChatClient Bob)> HostAndJoin() => Support.HostAndJoin.Through(() => SignUp());
 
     public override async ValueTask DisposeAsync()
     {

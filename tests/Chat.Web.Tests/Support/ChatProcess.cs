@@ -17,6 +17,7 @@ public sealed class ChatProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log;
+    private readonly List<ChatClient> _clients = [];
 
     private ChatProcess(Process process, Uri baseAddress, ConcurrentQueue<string> log)
     {
@@ -32,17 +33,30 @@ public sealed class ChatProcess : IAsyncDisposable
     /// <summary>The lines the console logger wrote at error level or above (<c>fail:</c>, <c>crit:</c>).</summary>
     public IReadOnlyList<string> Failures => [.. _log.Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal))];
 
-    /// <summary>Starts the service over <paramref name="databasePath"/> and waits until it answers HTTP.</summary>
-    public static async Task<ChatProcess> Start(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the service over <paramref name="databasePath"/> and waits until it answers HTTP.
+    /// With <paramref name="fileWritesCanFail"/> it starts with SIGXFSZ ignored (through a
+    /// shell that then becomes the service), so that <see cref="RefuseFileWrites"/> makes
+    /// its writes fail with an error instead of killing it.
+    /// </summary>
+    public static async Task<ChatProcess> Start(string databasePath, IReadOnlyDictionary<string, string>? settings = null, bool fileWritesCanFail = false)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(fileWritesCanFail ? "/bin/sh" : DotnetHost())
         {
             WorkingDirectory = Path.GetDirectoryName(databasePath)!,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (fileWritesCanFail)
+        {
+            // An ignored signal stays ignored across exec; the process id stays the same.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("trap '' XFSZ; exec \"$0\" \"$@\"");
+            start.ArgumentList.Add(DotnetHost());
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Chat.Web.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
@@ -75,6 +89,29 @@ public sealed class ChatProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>A new person signed up at this process, under a unique name; disposed with the process.</summary>
+    public async Task<ChatClient> SignUp()
+    {
+        var client = new ChatClient(BaseAddress);
+        _clients.Add(client);
+        await client.Register(Unique.Name());
+        return client;
+    }
+
+    /// <summary>Alice hosts a fresh room and Bob joins it, both by REST; neither has a hub connection yet.</summary>
+    public Task<(string Room, ChatClient Alice, ChatClient Bob)> HostAndJoin() => Support.HostAndJoin.Through(SignUp);
+
+    /// <summary>
+    /// Every write the service makes to a file from now on fails (EFBIG: its file-size
+    /// soft limit is lowered to one byte, and writes past the limit are refused even where they
+    /// overwrite), as on a disk that takes no more data. Works for root too, which file
+    /// permissions would not stop. Needs a start with <c>fileWritesCanFail</c>.
+    /// </summary>
+    public Task RefuseFileWrites() => SetFileSizeLimit("1:");
+
+    /// <summary>Lifts <see cref="RefuseFileWrites"/>: the same process may write again.</summary>
+    public Task AllowFileWrites() => SetFileSizeLimit("unlimited:");
+
     /// <summary>SIGKILL: the process gets no chance to drain, flush or close anything.</summary>
     public async Task KillHard()
     {
@@ -88,8 +125,22 @@ public sealed class ChatProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var client in _clients)
+        {
+            await client.DisposeAsync();
+        }
+
         await KillHard();
         _process.Dispose();
+    }
+
+    /// <summary>The soft limit only (<c>soft:</c>): lowering the hard limit could not be undone without CAP_SYS_RESOURCE.</summary>
+    private async Task SetFileSizeLimit(string limit)
+    {
+        using var prlimit = Process.Start("prlimit", ["--pid", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--fsize={limit}"])
+            ?? throw new InvalidOperationException("prlimit did not start.");
+        await prlimit.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(prlimit.ExitCode == 0, $"prlimit --fsize={limit} failed with {prlimit.ExitCode}.");
     }
 
     private async Task WaitUntilServing()

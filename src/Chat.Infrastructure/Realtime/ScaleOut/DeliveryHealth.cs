@@ -10,11 +10,11 @@ namespace Chat.Infrastructure.Realtime.ScaleOut;
 /// </summary>
 public sealed partial class DeliveryHealth(ILogger<DeliveryHealth> logger)
 {
-    private int _failing;
+    private readonly OutageLatch _outage = new();
 
     public void Succeeded()
     {
-        if (Volatile.Read(ref _failing) == 1 && Interlocked.Exchange(ref _failing, 0) == 1)
+        if (_outage.Recover())
         {
             Resumed();
         }
@@ -22,7 +22,7 @@ public sealed partial class DeliveryHealth(ILogger<DeliveryHealth> logger)
 
     public void Failed(string what, Exception error)
     {
-        if (Interlocked.Exchange(ref _failing, 1) == 0)
+        if (_outage.Fail())
         {
             FirstFailure(what, error);
         }

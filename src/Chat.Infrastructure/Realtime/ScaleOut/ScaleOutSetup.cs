@@ -11,9 +11,10 @@ namespace Chat.Infrastructure.Realtime.ScaleOut;
 
 /// <summary>
 /// Reads <c>ConnectionStrings:Redis</c>. Set, SignalR scales out through the Redis
-/// backplane and nodes tell each other about logouts and leaves; not set, the
+/// backplane, nodes tell each other about logouts and leaves, and per-user limits
+/// are kept in Redis for all nodes (<see cref="SharedRateLimits"/>); not set, the
 /// process serves alone exactly as a single node always has. Also registers the
-/// readiness checks: the database, and Redis where configured.
+/// readiness checks: the database (<see cref="DatabaseReadiness"/>), and Redis where configured.
 /// </summary>
 public static class ScaleOutSetup
 {
@@ -30,7 +31,7 @@ public static class ScaleOutSetup
         services.AddSingleton<DeliveryHealth>();
         var health = services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy(), tags: [LiveTag])
-            .AddDbContextCheck<ChatDbContext>("database", tags: [ReadyTag]);
+            .AddCheck<DatabaseReadiness>("database", tags: [ReadyTag]);
 
         var redis = configuration.GetConnectionString(RedisConnectionStringName);
         if (string.IsNullOrWhiteSpace(redis))
@@ -40,6 +41,7 @@ public static class ScaleOutSetup
 
         services.AddSingleton(sp => new RedisConnection(redis, sp.GetRequiredService<ILogger<RedisConnection>>()));
         services.Replace(ServiceDescriptor.Singleton<IListingVersion, SharedListingVersion>());
+        services.AddSingleton<SharedRateLimits>();
         services.AddSignalR().AddStackExchangeRedis();
         services.AddOptions<RedisOptions>().Configure<IServiceProvider>((o, sp) =>
             o.ConnectionFactory = _ => Task.FromResult(sp.GetRequiredService<RedisConnection>().Multiplexer));

@@ -1,5 +1,6 @@
 using Chat.Infrastructure.Persistence;
 using Chat.Infrastructure.Tests.Persistence.Databases;
+using Chat.Testing.Servers;
 using Npgsql;
 
 [assembly: AssemblyFixture(typeof(Chat.Infrastructure.Tests.Persistence.PostgreSql.PostgreSqlServer))]
@@ -17,7 +18,6 @@ namespace Chat.Infrastructure.Tests.Persistence.PostgreSql;
 public sealed class PostgreSqlServer : TestDatabases, IAsyncDisposable
 {
     private const string TemplateName = "chat_template";
-    private const string AdminDatabase = "postgres";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
 
@@ -39,7 +39,7 @@ public sealed class PostgreSqlServer : TestDatabases, IAsyncDisposable
         {
             if (!_templateMigrated)
             {
-                await Execute(instance, $"CREATE DATABASE \"{TemplateName}\"", cancellationToken);
+                await instance.CreateDatabase(TemplateName, cancellationToken);
                 var template = Database(instance, TemplateName);
                 await template.Migrate(cancellationToken);
 
@@ -127,7 +127,7 @@ public sealed class PostgreSqlServer : TestDatabases, IAsyncDisposable
 
     private static async Task Execute(PostgreSqlInstance instance, string sql, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(instance.ConnectionString(AdminDatabase));
+        await using var connection = new NpgsqlConnection(instance.ConnectionString(PostgreSqlInstance.AdminDatabase));
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);

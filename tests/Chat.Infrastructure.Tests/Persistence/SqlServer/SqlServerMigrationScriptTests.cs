@@ -1,5 +1,6 @@
 using System.Reflection;
 using Chat.Infrastructure.Tests.Persistence.Support;
+using Chat.Testing.Servers;
 
 namespace Chat.Infrastructure.Tests.Persistence.SqlServer;
 

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Chat.Cluster.Tests.Infrastructure;
+namespace Chat.Testing.Servers;
 
 /// <summary>A long-running child process whose output is kept (the last few thousand lines) for failure messages.</summary>
-internal sealed class ChildProcess : IDisposable
+public sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log = new();

@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace Chat.Infrastructure.Tests.Persistence.PostgreSql;
+namespace Chat.Testing.Servers;
 
 /// <summary>
 /// The machine's own PostgreSQL server programs. They are looked up on PATH first,
 /// then where Debian and Ubuntu install them (<c>/usr/lib/postgresql/&lt;major&gt;/bin</c>,
 /// newest major first), which is not on PATH.
 /// </summary>
-internal sealed record PostgreSqlBinaries(string InitDb, string PgCtl)
+public sealed record PostgreSqlBinaries(string InitDb, string PgCtl)
 {
     private const string DebianRoot = "/usr/lib/postgresql";
 

@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Chat.Cluster.Tests.Infrastructure;
+namespace Chat.Testing.Servers;
 
 /// <summary>
 /// The machine's redis-server as a plain child process on a loopback port, with
 /// nothing written to disk. <see cref="Stop"/> kills it (SIGKILL, as a crash) and
 /// <see cref="Start"/> brings a fresh one up on the same port.
 /// </summary>
-internal sealed class RedisServer(string program, int port, string folder) : IDisposable
+public sealed class RedisServer(string program, int port, string folder) : IDisposable
 {
     private ChildProcess? _process;
 

@@ -1,7 +1,7 @@
-namespace Chat.Cluster.Tests.Infrastructure;
+namespace Chat.Testing.Servers;
 
 /// <summary>Finds the machine's own server programs: on PATH, then in the sbin folders that are not on a user's PATH.</summary>
-internal static class Binaries
+public static class Binaries
 {
     private static readonly string[] SystemFolders = ["/usr/sbin", "/usr/local/sbin", "/sbin", "/usr/bin", "/usr/local/bin"];
 

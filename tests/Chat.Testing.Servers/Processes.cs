@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Chat.Infrastructure.Tests.Persistence.Support;
+namespace Chat.Testing.Servers;
 
 /// <summary>Runs a command to completion and fails with everything it printed when it fails.</summary>
-internal static class Processes
+public static class Processes
 {
     public static async Task<string> Run(string file, IEnumerable<string> arguments, string? workingDirectory, CancellationToken cancellationToken)
     {

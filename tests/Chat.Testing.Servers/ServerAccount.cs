@@ -1,6 +1,4 @@
-using Chat.Infrastructure.Tests.Persistence.Support;
-
-namespace Chat.Infrastructure.Tests.Persistence.PostgreSql;
+namespace Chat.Testing.Servers;
 
 /// <summary>
 /// The account the test server runs as. PostgreSQL refuses to run as root, and CI

@@ -1,31 +1,35 @@
 using System.Net;
-using System.Net.Sockets;
-using Chat.Infrastructure.Tests.Persistence.Support;
 using Npgsql;
 
-namespace Chat.Infrastructure.Tests.Persistence.PostgreSql;
+namespace Chat.Testing.Servers;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster: <c>initdb</c> into a new temporary folder, then
 /// <c>pg_ctl start</c> on a free loopback port with its socket in that folder.
-/// Durability is switched off (fsync, synchronous commit, full-page writes): the
-/// data lives only as long as the test run. Stopping deletes the folder.
+/// Throwaway, durability is switched off (fsync, synchronous commit, full-page
+/// writes): the data lives only as long as the test run. Durable, the server
+/// commits as a production server does, for measurements. Stopping deletes the folder.
 /// </summary>
-internal sealed class PostgreSqlInstance
+public sealed class PostgreSqlInstance
 {
     public const string Superuser = "postgres";
+
+    /// <summary>The database initdb creates, to connect to when creating others.</summary>
+    public const string AdminDatabase = "postgres";
 
     private const int StartAttempts = 3;
 
     private readonly PostgreSqlBinaries _binaries;
     private readonly ServerAccount _account;
     private readonly string _folder;
+    private readonly PostgreSqlDurability _durability;
 
-    private PostgreSqlInstance(PostgreSqlBinaries binaries, ServerAccount account, string folder, int port)
+    private PostgreSqlInstance(PostgreSqlBinaries binaries, ServerAccount account, string folder, PostgreSqlDurability durability, int port)
     {
         _binaries = binaries;
         _account = account;
         _folder = folder;
+        _durability = durability;
         Port = port;
     }
 
@@ -44,7 +48,10 @@ internal sealed class PostgreSqlInstance
         MaxPoolSize = 40,
     }.ConnectionString;
 
-    public static async Task<PostgreSqlInstance> Start(PostgreSqlBinaries binaries, CancellationToken cancellationToken)
+    public static Task<PostgreSqlInstance> Start(PostgreSqlBinaries binaries, CancellationToken cancellationToken) =>
+        Start(binaries, PostgreSqlDurability.Throwaway, cancellationToken);
+
+    public static async Task<PostgreSqlInstance> Start(PostgreSqlBinaries binaries, PostgreSqlDurability durability, CancellationToken cancellationToken)
     {
         var account = await ServerAccount.Prepare(cancellationToken);
         var folder = Directory.CreateTempSubdirectory("chat-pg-").FullName;
@@ -59,7 +66,7 @@ internal sealed class PostgreSqlInstance
 
             for (var attempt = 1; ; attempt++)
             {
-                var instance = new PostgreSqlInstance(binaries, account, folder, FreeLoopbackPort());
+                var instance = new PostgreSqlInstance(binaries, account, folder, durability, FreePort.Next());
                 try
                 {
                     await instance.PgCtl(["start", "-w", "-t", "60", "-l", instance.LogFile, "-o", instance.ServerOptions()], cancellationToken);
@@ -95,6 +102,21 @@ internal sealed class PostgreSqlInstance
         }
     }
 
+    /// <summary>The server's main process (its connections' processes are its children), or null when it is not running.</summary>
+    public int? PostmasterProcessId =>
+        File.Exists(Path.Combine(DataFolder, "postmaster.pid"))
+        && int.TryParse(File.ReadLines(Path.Combine(DataFolder, "postmaster.pid")).FirstOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+
+    public async Task CreateDatabase(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(AdminDatabase));
+        await connection.OpenAsync(cancellationToken);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Stops the server but keeps its data, for tests of a database that goes away for a while.</summary>
     public Task<string> Pause(CancellationToken cancellationToken) =>
         PgCtl(["stop", "-w", "-m", "fast"], cancellationToken);
@@ -107,15 +129,10 @@ internal sealed class PostgreSqlInstance
         _account.Run(_binaries.PgCtl, [.. arguments.Take(1), "-D", DataFolder, .. arguments.Skip(1)], _folder, cancellationToken);
 
     private string ServerOptions() =>
-        $"-p {Port} -k '{_folder}' -c listen_addresses=127.0.0.1 "
-        + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+        $"-p {Port} -k '{_folder}' -c listen_addresses=127.0.0.1 -c max_connections=200 "
+        + (_durability == PostgreSqlDurability.Durable
+            ? "-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+            : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off");
 
     private static string ReadLog(string logFile) => File.Exists(logFile) ? File.ReadAllText(logFile) : "(no log written)";
 }
