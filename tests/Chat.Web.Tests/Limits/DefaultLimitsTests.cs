@@ -29,6 +29,18 @@ public sealed class DefaultLimitsTests(DefaultLimitsApp app) : IClassFixture<Def
     }
 
     [Fact]
+    public async Task Messages_SentTogetherWithinTheBurst_PassTheLimitAndAreStoredInTheOrderSent()
+    {
+        var (room, alice, _) = await app.HostAndJoin();
+        var alices = await alice.Enter(room);
+        List<string> texts = [.. Enumerable.Range(1, Burst).Select(i => $"together {i}")];
+
+        var acks = await Task.WhenAll(texts.Select(text => alices.Say(room, text)).ToList());
+
+        Assert.Equal(texts, acks.OrderBy(a => a.LongNumber("seq")).Select(a => a.Str("message")!));
+    }
+
+    [Fact]
     public async Task Lobby_ByDefault_Allows60ActionsAMinutePerUser()
     {
         var alice = await app.SignUp();
