@@ -11,9 +11,10 @@ namespace Chat.Bench.Targets;
 /// Checked (<c>chat-checked</c>), it runs with its request limits on, set too high to
 /// refuse anything, and its clients put a <c>client_msg_id</c> on every message: beside
 /// <c>chat</c> in the same run, the difference is what the limiter and the idempotency
-/// index cost per message.
+/// index cost per message. <paramref name="settings"/> are more configuration keys, as
+/// <c>Key=value</c>, for a mode that needs the service set up its own way.
 /// </summary>
-internal sealed class ChatServiceTarget(string repositoryRoot, string configuration, bool isChecked) : IBenchTarget
+internal sealed class ChatServiceTarget(string repositoryRoot, string configuration, bool isChecked, IReadOnlyList<string>? settings = null) : IBenchTarget
 {
     /// <summary>Per user and per address: far above what a bench client sends, so the limits count but never refuse.</summary>
     private const string UnreachedLimit = "1000000";
@@ -62,6 +63,10 @@ internal sealed class ChatServiceTarget(string repositoryRoot, string configurat
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
             },
         };
+        foreach (var setting in settings ?? [])
+        {
+            startInfo.ArgumentList.Add($"--{setting}");
+        }
         _server = ChildServer.Start(startInfo);
         await _server.WaitUntilAnsweringAsync(new Uri(_baseUri, "/api/"), TimeSpan.FromSeconds(60));
     }
