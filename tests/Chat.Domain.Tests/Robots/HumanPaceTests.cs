@@ -72,14 +72,25 @@ public sealed class HumanPaceTests
     }
 
     [Fact]
-    public void LetsGoBy_SometimesWhenTheOthersTalkAmongThemselves()
+    public void LetsGoBy_AboutHalfTheRemarksWhenTheOthersTalkAmongThemselves()
     {
         var pace = HumanPace.Of(Typical, new Random(1));
         (string, string)[] talk = [("alice", "i love pizza"), ("bob", "same, pineapple too")];
 
         var quiet = Enumerable.Range(0, 1000).Count(_ => pace.LetsGoBy(talk, "maya92"));
 
-        Assert.InRange(quiet, 150, 350);
+        Assert.InRange(quiet, 420, 580);
+    }
+
+    [Fact]
+    public void LetsGoBy_InCompany_ARemarkRightAfterItsOwnLineToo_SoItDoesNotWriteTheMostLines()
+    {
+        var pace = HumanPace.Of(Typical, new Random(1));
+        (string, string)[] talk = [("alice", "hi all"), ("bob", "hey"), ("maya92", "long day here"), ("alice", "haha same")];
+
+        var quiet = Enumerable.Range(0, 1000).Count(_ => pace.LetsGoBy(talk, "maya92"));
+
+        Assert.InRange(quiet, 420, 580);
     }
 
     [Fact]

@@ -14,6 +14,16 @@ internal static class OfflineResponder
     private const string NamePlaceholder = "{name}";
     private const int Attempts = 8;
 
+    /// <summary>A reply this short to a remark is a bare reaction ("same", "oh nice")...</summary>
+    public const int BareReaction = 16;
+
+    /// <summary>
+    /// ...which a person follows with a second thought about this often. At this rate
+    /// the robot's lines came out about as long as the scripted people's in the
+    /// detectability check (at 0.6, longer: then the longest lines would tell).
+    /// </summary>
+    public const double AfterthoughtChance = 0.4;
+
     public static string Reply(Utterance? heard, IReadOnlyCollection<string> ownRecentReplies, Random random, RobotPersona? persona = null)
     {
         var candidates = Usable(AboutItself(heard, persona) ?? Candidates(heard), heard?.Speaker);
@@ -25,7 +35,7 @@ internal static class OfflineResponder
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var template = candidates[random.Next(candidates.Count)];
-            var reply = CasualStyle.Apply(Name(template, heard?.Speaker), random);
+            var reply = WithAfterthought(CasualStyle.Apply(Name(template, heard?.Speaker), random), heard, random);
             if (IsFresh(reply, heard, ownRecentReplies))
             {
                 return reply;
@@ -70,6 +80,19 @@ internal static class OfflineResponder
         }
 
         return heard.IsQuestion ? Chatter.Dodges : Chatter.Reactions;
+    }
+
+    /// <summary>A bare reaction to a remark, now and then followed by a second thought, as people write.</summary>
+    private static string WithAfterthought(string reply, Utterance? heard, Random random)
+    {
+        if (heard is null || heard.IsQuestion || reply.Length >= BareReaction || random.NextDouble() >= AfterthoughtChance)
+        {
+            return reply;
+        }
+
+        var afterthought = Chatter.Afterthoughts[random.Next(Chatter.Afterthoughts.Count)];
+        var separator = reply.EndsWith('?') || reply.EndsWith('!') ? " " : ", ";
+        return reply + separator + afterthought;
     }
 
     private static List<string> Usable(IReadOnlyList<string> templates, string? speaker) =>
