@@ -4,6 +4,8 @@ namespace Chat.Bench.Detect;
 /// What one scripted player had seen when the vote opened: the lines said (in the
 /// room's order), who joined in what order, the session's <c>players</c> list and
 /// <c>GET /api/lobby/users</c>, each as listed. The cues judge from this alone.
+/// <see cref="Others"/> are the suspects: the other players but the host, whom the
+/// session names and who is therefore known to be a person.
 /// </summary>
 internal sealed record PlayerView(
     string Self,

@@ -39,6 +39,7 @@ internal sealed class ScriptedPlayer : IAsyncDisposable
     /// <summary>Cancelled when the vote opens: whatever the player was typing goes unsent.</summary>
     private readonly CancellationTokenSource _chatOver = new();
     private IReadOnlyList<string> _players = [];
+    private string _host = "";
     private string? _robot;
 
     public ScriptedPlayer(string name, string room, Uri baseUri, HumanTiming timing, Random random)
@@ -216,9 +217,10 @@ internal sealed class ScriptedPlayer : IAsyncDisposable
         {
             var players = _players;
             var inGame = new HashSet<string>(players, StringComparer.OrdinalIgnoreCase);
+            // The session names its host, and a robot never hosts: nobody suspects the host.
             return new PlayerView(
                 Name,
-                [.. players.Where(p => !PlayerView.Same(p, Name))],
+                [.. players.Where(p => !PlayerView.Same(p, Name) && !PlayerView.Same(p, _host))],
                 [.. _lines.Values.Where(l => !l.IsNotice)],
                 [.. _lines.Values.Select(l => l.Joined).OfType<string>()],
                 players,
@@ -257,6 +259,7 @@ internal sealed class ScriptedPlayer : IAsyncDisposable
         lock (_gate)
         {
             _players = players;
+            _host = session.GetProperty("host").GetString() ?? "";
         }
     }
 

@@ -14,7 +14,8 @@ internal static class DetectTable
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Detectability: {games.Count} games of {SimulatedGame.People} people and a robot ({options.RobotModel}), Robot:ReplyDelay {options.RobotReplyDelay.TotalMilliseconds:0} ms, seed {options.Seed}."));
-        output.WriteLine("A judgement is one player's pick in one game; a cue is a tell when its interval lies above chance.");
+        output.WriteLine("A judgement is one player's pick in one game among the others but the host (known to be a person): chance is 1/3 for the host, 1/2 for the others.");
+        output.WriteLine("A cue is a tell when its interval lies above chance; below chance, it clears a player instead.");
         TextColumns.Write(
             output,
             ["cue", "games", "judgements", "hits", "hit rate", "chance", "difference", "95% interval", "verdict"],

@@ -54,6 +54,18 @@ public sealed class HumanPaceTests
     }
 
     [Fact]
+    public void Arrival_SpansTheTimePeopleTakeToFindTheRoom_SoTheRobotIsNotAlwaysTheFirstToJoinTheHost()
+    {
+        var pace = HumanPace.Of(Typical, new Random(3));
+
+        var arrivals = Enumerable.Range(0, 1000).Select(_ => pace.Arrival() / Typical).ToList();
+
+        Assert.InRange(arrivals.Count(a => a < 5), 200, 350);
+        Assert.InRange(arrivals.Count(a => a > 10), 300, 420);
+        Assert.All(arrivals, a => Assert.InRange(a, HumanPace.ArrivalLeast, HumanPace.ArrivalMost));
+    }
+
+    [Fact]
     public void LetsGoBy_NeverWhenSpokenToAlone()
     {
         var pace = HumanPace.Of(Typical, new Random(1));
