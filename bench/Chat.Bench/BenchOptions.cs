@@ -28,6 +28,27 @@ internal sealed record BenchOptions
     public bool RunSteady { get; init; } = true;
     public bool RunIdle { get; init; }
     public bool RunRest { get; init; }
+
+    /// <summary>The detectability check: simulated games of "who is the robot?", the service only.</summary>
+    public bool RunDetect { get; init; }
+
+    /// <summary>Games the detectability check plays in all...</summary>
+    public int Games { get; init; } = 50;
+
+    /// <summary>...and at once.</summary>
+    public int GamesAtOnce { get; init; } = 10;
+
+    /// <summary>The service's <c>Robot:ReplyDelay</c> in the detectability check; the players' own timing is scaled with it.</summary>
+    public TimeSpan RobotReplyDelay { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>The model the games' hosts ask for.</summary>
+    public string RobotModel { get; init; } = "eliza";
+
+    /// <summary>Seeds the players' choices, so that a run can be repeated against another build.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>More configuration for the service, as <c>Key=value</c> (a remote model's endpoint, say).</summary>
+    public IReadOnlyList<string> ServiceSettings { get; init; } = [];
     public bool RunRelay { get; init; } = true;
     public bool RunChat { get; init; } = true;
 
@@ -56,7 +77,16 @@ internal sealed record BenchOptions
                                set of rounds per depth (default 1,8)
           --connections N      idle hub connections opened to each target (default 2000)
           --http-clients N     concurrent HTTP clients in the REST mode (default 16)
-          --modes LIST         any of saturation,steady,idle,rest (default saturation,steady)
+          --modes LIST         any of saturation,steady,idle,rest,detect (default saturation,steady);
+                               detect plays games of "who is the robot?" on the service alone
+          --games N            detect: games played (default 50)
+          --games-at-once N    detect: games played at the same time (default 10)
+          --reply-delay-ms N   detect: the robot's Robot:ReplyDelay; the players' timing is
+                               scaled to it (default 300, a fifth of the service's default)
+          --robot NAME         detect: the model the hosts ask for (default eliza)
+          --seed N             detect: seeds the players' choices (default 1)
+          --set KEY=VALUE      more service configuration, repeatable
+                               (e.g. --set Robot:Models:llama:Provider=OpenAI)
           --targets LIST       relay,chat,chat-checked,chat-pg,chat-2nodes (default relay,chat);
                                chat-checked is the service with its limits on (too high to
                                refuse) and a client_msg_id on every message; chat-pg is the
@@ -103,7 +133,14 @@ internal sealed record BenchOptions
                     RunSteady = Lists(value, "steady"),
                     RunIdle = Lists(value, "idle"),
                     RunRest = Lists(value, "rest"),
+                    RunDetect = Lists(value, "detect"),
                 },
+                "--games" => options with { Games = ParsePositive(value) },
+                "--games-at-once" => options with { GamesAtOnce = ParsePositive(value) },
+                "--reply-delay-ms" => options with { RobotReplyDelay = TimeSpan.FromMilliseconds(ParsePositive(value)) },
+                "--robot" => options with { RobotModel = value },
+                "--seed" => options with { Seed = ParsePositive(value) },
+                "--set" when value.Contains('=', StringComparison.Ordinal) => options with { ServiceSettings = [.. options.ServiceSettings, value] },
                 "--targets" => options with
                 {
                     RunRelay = Lists(value, "relay"),
@@ -130,7 +167,11 @@ internal sealed record BenchOptions
             { Depths: var depths } when depths.Count == 0 || depths.Any(d => d <= 0) => "depth must be a list of positive numbers",
             { Clients: var n } when n % RoomSize != 0 => $"clients must be a multiple of {RoomSize}",
             { IdleConnections: var n } when n % RoomSize != 0 => $"connections must be a multiple of {RoomSize}",
-            { RunSaturation: false, RunSteady: false, RunIdle: false, RunRest: false } => "no mode selected",
+            { Games: <= 0 } or { GamesAtOnce: <= 0 } or { RobotReplyDelay.Ticks: <= 0 } or { Seed: <= 0 }
+                => "games, games-at-once, reply-delay-ms and seed must be positive numbers",
+            { RunSaturation: false, RunSteady: false, RunIdle: false, RunRest: false, RunDetect: false } => "no mode selected",
+            { RunDetect: true } when options.RunSaturation || options.RunSteady || options.RunIdle || options.RunRest
+                => "detect runs alone: it starts the service with short game timers of its own",
             { RunRelay: false, RunsService: false } => "no target selected",
             _ => "",
         };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chat.Bench.Clients;
+using Chat.Bench.Detect;
 using Chat.Bench.Hosting;
 using Chat.Bench.Load;
 using Chat.Bench.Reporting;
@@ -18,6 +19,11 @@ internal static class BenchRunner
     public static async Task<int> RunAsync(BenchOptions options)
     {
         Progress.Say($"load average before the run: {MachineLoad.Describe()}");
+        if (options.RunDetect)
+        {
+            return await DetectabilityCheck.RunAsync(options, await ServiceSourceAsync(options));
+        }
+
         var targets = new List<IBenchTarget>();
         // The relay has no REST endpoints: a run of the REST mode alone needs only the service.
         if (options.RunRelay && (options.RunSaturation || options.RunSteady || options.RunIdle))
@@ -26,12 +32,7 @@ internal static class BenchRunner
         }
         if (options.RunsService)
         {
-            var root = RepositoryRoot.Locate(options.RepositoryRoot);
-            if (options.BuildService)
-            {
-                Progress.Say($"building the service ({options.ServiceConfiguration})");
-                await ServiceBuild.BuildAsync(root, options.ServiceConfiguration);
-            }
+            var root = await ServiceSourceAsync(options);
             if (options.RunChat)
             {
                 targets.Add(new ChatServiceTarget("chat", root, options.ServiceConfiguration, new SqliteServiceDatabase()));
@@ -79,6 +80,18 @@ internal static class BenchRunner
                 await target.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>The repository whose service is run, built first unless asked not to.</summary>
+    private static async Task<string> ServiceSourceAsync(BenchOptions options)
+    {
+        var root = RepositoryRoot.Locate(options.RepositoryRoot);
+        if (options.BuildService)
+        {
+            Progress.Say($"building the service ({options.ServiceConfiguration})");
+            await ServiceBuild.BuildAsync(root, options.ServiceConfiguration);
+        }
+        return root;
     }
 
     private static async Task<List<RunResult>> MeasureAsync(IReadOnlyList<TargetRun> runs, BenchOptions options)

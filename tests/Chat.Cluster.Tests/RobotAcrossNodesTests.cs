@@ -25,8 +25,9 @@ public sealed class RobotAcrossNodesTests(ChatCluster cluster)
         {
             var before = RobotLines(await alice.HistoryBySeq(room), humans);
 
-            // Both nodes hear a player at the same moment, so both would start a turn.
-            await Task.WhenAll(onA.Say(room, $"hi everyone {turn}"), onB.Say(room, $"hey all {turn}"));
+            // Both nodes hear a player at the same moment, so both would start a turn. The
+            // lines ask something: a robot in company may let a mere remark go by.
+            await Task.WhenAll(onA.Say(room, $"hi everyone, all good {turn}?"), onB.Say(room, $"hey all, anyone there {turn}?"));
             await Task.Delay(Quiet, TestContext.Current.CancellationToken);
 
             replies.Add(RobotLines(await alice.HistoryBySeq(room), humans) - before);

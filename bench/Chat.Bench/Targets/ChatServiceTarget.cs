@@ -12,9 +12,17 @@ namespace Chat.Bench.Targets;
 /// (<c>chat-pg</c>). Checked (<c>chat-checked</c>), it runs with its request limits
 /// on, set too high to refuse anything, and its clients put a <c>client_msg_id</c> on
 /// every message: beside <c>chat</c> in the same run, the difference is what the
-/// limiter and the idempotency index cost per message.
+/// limiter and the idempotency index cost per message. <paramref name="settings"/> are
+/// more configuration keys, as <c>Key=value</c>, for a mode that needs the service set
+/// up its own way.
 /// </summary>
-internal sealed class ChatServiceTarget(string name, string repositoryRoot, string configuration, IServiceDatabase database, bool isChecked = false) : IBenchTarget
+internal sealed class ChatServiceTarget(
+    string name,
+    string repositoryRoot,
+    string configuration,
+    IServiceDatabase database,
+    bool isChecked = false,
+    IReadOnlyList<string>? settings = null) : IBenchTarget
 {
     /// <summary>Per user and per address: far above what a bench client sends, so the limits count but never refuse.</summary>
     private const string UnreachedLimit = "1000000";
@@ -39,9 +47,10 @@ internal sealed class ChatServiceTarget(string name, string repositoryRoot, stri
 
     public async Task StartAsync()
     {
-        var settings = await database.StartAsync();
+        var databaseSettings = await database.StartAsync();
         var limits = ChatServiceProcess.Limits(isChecked ? UnreachedLimit : "0");
-        _server = await ChatServiceProcess.StartAsync(repositoryRoot, configuration, _baseUri, [.. settings, .. limits], ProbePath);
+        var more = (settings ?? []).Select(setting => $"--{setting}");
+        _server = await ChatServiceProcess.StartAsync(repositoryRoot, configuration, _baseUri, [.. databaseSettings, .. limits, .. more], ProbePath);
     }
 
     public async Task<BenchClient> CreateClientAsync(ClientSeat seat, MeasurementSlot slot, CancellationToken cancellationToken)

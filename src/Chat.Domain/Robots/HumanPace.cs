@@ -4,8 +4,8 @@ namespace Chat.Domain.Robots;
 /// How long a robot takes over a reply, so that its timing reads like a person's:
 /// it reads the line it answers (longer for a longer line), then types its reply
 /// (longer for a longer reply, at a brisk person's speed), each with the variation
-/// a person has; and now and then, when the others are talking among themselves,
-/// it lets a line go by. Everything is a multiple of the typical pause
+/// a person has; and in company it lets about half the remarks go by, as one of
+/// several people does. Everything is a multiple of the typical pause
 /// (<c>Robot:ReplyDelay</c>), so a shorter setting makes the whole robot quicker
 /// in proportion: a reply never takes more than <see cref="MaxTotalPauses"/> typical
 /// pauses, plus the model's own time. Pure: the random source is given, and the
@@ -39,14 +39,27 @@ public sealed class HumanPace
     /// <summary>...to this share.</summary>
     public const double TypingMost = 1.25;
 
-    /// <summary>How often a robot lets a line go by when the others talk among themselves and ask it nothing.</summary>
-    public const double QuietChance = 0.25;
+    /// <summary>
+    /// How often a robot lets a remark go by in company. One of several people answers
+    /// a remark about half the time; a robot that answered nearly every line (as it did
+    /// at a quarter, and only when the last two lines were two others') wrote the most
+    /// lines in every game of the detectability check, which gave it away.
+    /// </summary>
+    public const double QuietChance = 0.5;
+
+    /// <summary>The lines looked back over to tell company (two or more others speaking) from a talk with one person.</summary>
+    public const int CompanyWindow = 6;
 
     /// <summary>A robot sits down between this many typical pauses after a person entered its room...</summary>
     public const double ArrivalLeast = 1;
 
-    /// <summary>...and this many.</summary>
-    public const double ArrivalMost = 5;
+    /// <summary>
+    /// ...and this many: at the default pause, 1.5 to 22.5 seconds, the span in which
+    /// people find a room in the lobby and join it. Drawn from 1 to 5 pauses, the robot
+    /// sat down before the others had found the room in four games of five of the
+    /// detectability check, so "the first to join after the host" named it.
+    /// </summary>
+    public const double ArrivalMost = 15;
 
     /// <summary>The bound on reading plus typing, in typical pauses.</summary>
     public const double MaxTotalPauses = ReadingMost + LongLineReading + (MaxTypingPauses * TypingMost);
@@ -114,10 +127,11 @@ public sealed class HumanPace
     }
 
     /// <summary>
-    /// Whether the robot lets the last line go by. Only when the others are talking
-    /// among themselves: the last two lines are two other people's, the last asks
-    /// nothing and does not name the robot. Never when it is spoken to, so a person
-    /// talking to it alone always gets an answer.
+    /// Whether the robot lets the last line go by. Only in company (two or more others
+    /// among the last <see cref="CompanyWindow"/> lines) and only a remark: a line that
+    /// asks something or names the robot is always answered, and so is everything a
+    /// person says when talking to it alone. A remark right after the robot's own line
+    /// counts as a remark too: in a group, it is as often said to the room as to it.
     /// </summary>
     public bool LetsGoBy(IReadOnlyList<(string Speaker, string Text)> recent, string robot)
     {
@@ -129,11 +143,14 @@ public sealed class HumanPace
         }
 
         var (lastSpeaker, lastText) = recent[^1];
-        var before = recent[^2].Speaker;
-        var amongThemselves = !Same(lastSpeaker, robot) && !Same(before, robot) && !Same(lastSpeaker, before);
+        var othersTalking = recent.TakeLast(CompanyWindow)
+            .Select(line => line.Speaker)
+            .Where(speaker => !Same(speaker, robot))
+            .Distinct(StringComparer.Ordinal)
+            .Count();
         var asksOrNames = lastText.Contains('?', StringComparison.Ordinal)
             || lastText.Contains(robot, StringComparison.OrdinalIgnoreCase);
-        return amongThemselves && !asksOrNames && _random.NextDouble() < QuietChance;
+        return !Same(lastSpeaker, robot) && othersTalking >= 2 && !asksOrNames && _random.NextDouble() < QuietChance;
     }
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.Ordinal);

@@ -54,6 +54,18 @@ public sealed class HumanPaceTests
     }
 
     [Fact]
+    public void Arrival_SpansTheTimePeopleTakeToFindTheRoom_SoTheRobotIsNotAlwaysTheFirstToJoinTheHost()
+    {
+        var pace = HumanPace.Of(Typical, new Random(3));
+
+        var arrivals = Enumerable.Range(0, 1000).Select(_ => pace.Arrival() / Typical).ToList();
+
+        Assert.InRange(arrivals.Count(a => a < 5), 200, 350);
+        Assert.InRange(arrivals.Count(a => a > 10), 300, 420);
+        Assert.All(arrivals, a => Assert.InRange(a, HumanPace.ArrivalLeast, HumanPace.ArrivalMost));
+    }
+
+    [Fact]
     public void LetsGoBy_NeverWhenSpokenToAlone()
     {
         var pace = HumanPace.Of(Typical, new Random(1));
@@ -72,14 +84,25 @@ public sealed class HumanPaceTests
     }
 
     [Fact]
-    public void LetsGoBy_SometimesWhenTheOthersTalkAmongThemselves()
+    public void LetsGoBy_AboutHalfTheRemarksWhenTheOthersTalkAmongThemselves()
     {
         var pace = HumanPace.Of(Typical, new Random(1));
         (string, string)[] talk = [("alice", "i love pizza"), ("bob", "same, pineapple too")];
 
         var quiet = Enumerable.Range(0, 1000).Count(_ => pace.LetsGoBy(talk, "maya92"));
 
-        Assert.InRange(quiet, 150, 350);
+        Assert.InRange(quiet, 420, 580);
+    }
+
+    [Fact]
+    public void LetsGoBy_InCompany_ARemarkRightAfterItsOwnLineToo_SoItDoesNotWriteTheMostLines()
+    {
+        var pace = HumanPace.Of(Typical, new Random(1));
+        (string, string)[] talk = [("alice", "hi all"), ("bob", "hey"), ("maya92", "long day here"), ("alice", "haha same")];
+
+        var quiet = Enumerable.Range(0, 1000).Count(_ => pace.LetsGoBy(talk, "maya92"));
+
+        Assert.InRange(quiet, 420, 580);
     }
 
     [Fact]

@@ -82,6 +82,17 @@ public sealed partial class OfflineChatClientTests
     }
 
     [Theory]
+    [InlineData("the bus was late again")]
+    [InlineData("nice")]
+    [InlineData("my dog ate my homework")]
+    public async Task Reply_ToARemark_IsOftenMoreThanABareReaction_SoItsLinesAreNotTheShortest(string remark)
+    {
+        var replies = await RepliesAsync(Conversation(Said("alice", "hi all"), Said("bob", "hey"), Said("alice", remark)));
+
+        Assert.True(replies.Count(r => r.Length >= OfflineResponder.BareReaction) >= Seeds / 2, string.Join(" | ", replies));
+    }
+
+    [Theory]
     [InlineData("hi")]
     [InlineData("hello!")]
     [InlineData("hey there")]

@@ -16,8 +16,8 @@ namespace Chat.Application.Robots.TakeRobotTurn;
 /// as long as <see cref="HumanPace.Typing"/> says a person takes over a reply that
 /// long, and posts the reply exactly as a player's message is posted. It stays
 /// silent when the last word is its own, when the session is over, when the model
-/// gives nothing usable, and now and then when the others are talking among
-/// themselves (<see cref="HumanPace.LetsGoBy"/>). Returns the posted message, or
+/// gives nothing usable, and, in company, for about half the remarks that ask it
+/// nothing (<see cref="HumanPace.LetsGoBy"/>). Returns the posted message, or
 /// null for silence.
 /// </summary>
 /// <remarks>

@@ -45,4 +45,23 @@ internal static class Chatter
         "hm, never thought about it like that",
         "oh really? how come",
     ];
+
+    /// <summary>
+    /// What a person adds after a bare reaction to a remark: a bit about themselves,
+    /// now and then a question back. Without it the robot's lines were the shortest in
+    /// every game of the detectability check, which gave it away.
+    /// </summary>
+    public static IReadOnlyList<string> Afterthoughts { get; } =
+    [
+        "long day here",
+        "i'm only half paying attention tbh",
+        "i'm on my lunch break so kinda distracted",
+        "been a slow day over here",
+        "kinda tired today",
+        "my coffee went cold while i was typing lol",
+        "this game is so weird",
+        "i was just thinking about that",
+        "what about you?",
+        "anyone else feel that way?",
+    ];
 }
