@@ -34,9 +34,8 @@ internal sealed class MessageBatchWriter : IDisposable
     private readonly Dictionary<int, string> _rooms = [];
     private readonly MessageStatements _statements;
 
-    /// <summary>Where posts are pipelined: one batch, grown to the largest batch seen, its first statements used each time.</summary>
-    private readonly DbBatch? _posts;
-    private readonly List<BoundBatchCommand> _postSlots = [];
+    /// <summary>Whether a batch's posts are sent in one round trip (<see cref="MessageStatements.PipelinesPosts"/>).</summary>
+    private readonly bool _pipelined;
 
     private MessageBatchWriter(IServiceScope scope, ChatDbContext db, MessageStatements statements)
     {
@@ -44,7 +43,7 @@ internal sealed class MessageBatchWriter : IDisposable
         _db = db;
         _statements = statements;
         _connection = db.Database.GetDbConnection();
-        _posts = statements.PipelinesPosts && _connection.CanCreateBatch ? _connection.CreateBatch() : null;
+        _pipelined = statements.PipelinesPosts && _connection.CanCreateBatch;
         _post = statements.Prepare(_connection, statements.PostSql, MessageStatements.Parameters.Post)
             .Set(MessageStatements.Parameters.Ended, SessionState.Inactive)
             .Set(nameof(ChatMessage.Kind), MessageKind.Chat);
@@ -89,7 +88,7 @@ internal sealed class MessageBatchWriter : IDisposable
         // same sessions' counters cannot wait for each other (the sort is stable: a
         // room's drafts keep the order they came in).
         IReadOnlyList<PendingMessage> ordered = batch.Count > 1 ? [.. batch.OrderBy(p => p.Draft.Room.Key, StringComparer.Ordinal)] : batch;
-        if (_posts is not null && ordered.Count > 1 && WritePipelined(ordered))
+        if (_pipelined && ordered.Count > 1 && WritePipelined(ordered))
         {
             return;
         }
@@ -109,18 +108,19 @@ internal sealed class MessageBatchWriter : IDisposable
         var refused = new List<PendingMessage>();
         using (var transaction = _connection.BeginTransaction())
         {
-            var posts = PostsFor(drafts.Count);
-            posts.Transaction = transaction;
+            var (batch, posts) = PostsFor(drafts.Count);
+            using var disposeBatch = batch;
+            batch.Transaction = transaction;
             for (var i = 0; i < drafts.Count; i++)
             {
                 var draft = drafts[i].Draft;
-                WithDraft(_postSlots[i], draft)
+                WithDraft(posts[i], draft)
                     .Set(MessageStatements.Parameters.Room, draft.Room.Key)
                     .Set(MessageStatements.Parameters.Ended, SessionState.Inactive)
                     .Set(nameof(ChatMessage.Kind), MessageKind.Chat);
             }
 
-            using (var reader = posts.ExecuteReader())
+            using (var reader = batch.ExecuteReader())
             {
                 var next = 0;
                 do
@@ -160,25 +160,23 @@ internal sealed class MessageBatchWriter : IDisposable
         return true;
     }
 
-    /// <summary>The pipelined batch holding exactly <paramref name="count"/> posts (statements made for a larger batch are kept for the next).</summary>
-    private DbBatch PostsFor(int count)
+    /// <summary>
+    /// A batch of <paramref name="count"/> posts, made afresh each time: Npgsql binds a
+    /// batch statement's parameter types when it first runs, and a statement reused
+    /// with other values fails to bind.
+    /// </summary>
+    private (DbBatch Batch, List<BoundBatchCommand> Posts) PostsFor(int count)
     {
-        var posts = _posts!;
-        while (_postSlots.Count < count)
+        var batch = _connection.CreateBatch();
+        var posts = new List<BoundBatchCommand>(count);
+        for (var i = 0; i < count; i++)
         {
-            _postSlots.Add(_statements.PrepareFor(posts, _statements.PostSql, MessageStatements.Parameters.Post));
+            var post = _statements.PrepareFor(batch, _statements.PostSql, MessageStatements.Parameters.Post);
+            batch.BatchCommands.Add(post.Command);
+            posts.Add(post);
         }
 
-        if (posts.BatchCommands.Count != count)
-        {
-            posts.BatchCommands.Clear();
-            for (var i = 0; i < count; i++)
-            {
-                posts.BatchCommands.Add(_postSlots[i].Command);
-            }
-        }
-
-        return posts;
+        return (batch, posts);
     }
 
     private void WriteOneByOne(IReadOnlyList<PendingMessage> batch)
@@ -367,7 +365,6 @@ internal sealed class MessageBatchWriter : IDisposable
 
     public void Dispose()
     {
-        _posts?.Dispose();
         foreach (var command in Commands)
         {
             command.Dispose();
