@@ -120,6 +120,9 @@ internal sealed class MessageBatchWriter : IDisposable
                     .Set(nameof(ChatMessage.Kind), MessageKind.Chat);
             }
 
+            // Prepared by its text: the server plans the statement once per connection,
+            // not once per message (a no-op once this connection has prepared it).
+            batch.Prepare();
             using (var reader = batch.ExecuteReader())
             {
                 var next = 0;
