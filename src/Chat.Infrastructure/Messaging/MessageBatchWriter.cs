@@ -88,7 +88,7 @@ internal sealed class MessageBatchWriter : IDisposable
         // same sessions' counters cannot wait for each other (the sort is stable: a
         // room's drafts keep the order they came in).
         IReadOnlyList<PendingMessage> ordered = batch.Count > 1 ? [.. batch.OrderBy(p => p.Draft.Room.Key, StringComparer.Ordinal)] : batch;
-        if (_pipelined && ordered.Count > 1 && WritePipelined(ordered))
+        if (_pipelined && WritePipelined(ordered))
         {
             return;
         }
