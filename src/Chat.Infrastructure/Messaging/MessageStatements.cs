@@ -165,16 +165,7 @@ internal sealed class MessageStatements
         ArgumentNullException.ThrowIfNull(connection);
         var command = connection.CreateCommand();
         command.CommandText = text;
-        var parameters = new Dictionary<string, BoundParameter>(StringComparer.Ordinal);
-        foreach (var name in parameterNames)
-        {
-            var mapping = Mappings[name];
-            var parameter = mapping.CreateParameter(command, _sql.GenerateParameterName(name), value: null, nullable: true);
-            command.Parameters.Add(parameter);
-            parameters[name] = new BoundParameter(parameter, mapping);
-        }
-
-        return new BoundCommand(command, parameters);
+        return new BoundCommand(command, Bind(command, command.Parameters, parameterNames));
     }
 
     /// <summary>A statement for <paramref name="batch"/>, with its parameters created once; the caller puts it in the batch.</summary>
@@ -186,16 +177,22 @@ internal sealed class MessageStatements
 
         // Type mappings configure parameters through a command; the parameter itself is the batch command's.
         using var factory = batch.Connection!.CreateCommand();
+        return new BoundBatchCommand(command, Bind(factory, command.Parameters, parameterNames));
+    }
+
+    /// <summary>Creates the named parameters as EF's type mappings would (through <paramref name="factory"/>) and adds them to <paramref name="target"/>.</summary>
+    private Dictionary<string, BoundParameter> Bind(DbCommand factory, DbParameterCollection target, string[] parameterNames)
+    {
         var parameters = new Dictionary<string, BoundParameter>(StringComparer.Ordinal);
         foreach (var name in parameterNames)
         {
             var mapping = Mappings[name];
             var parameter = mapping.CreateParameter(factory, _sql.GenerateParameterName(name), value: null, nullable: true);
-            command.Parameters.Add(parameter);
+            target.Add(parameter);
             parameters[name] = new BoundParameter(parameter, mapping);
         }
 
-        return new BoundBatchCommand(command, parameters);
+        return parameters;
     }
 
     /// <summary>Parameter names; the message's own values use their property names.</summary>
