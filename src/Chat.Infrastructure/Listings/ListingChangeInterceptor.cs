@@ -5,24 +5,26 @@ using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Chat.Infrastructure.Listings;
 
 /// <summary>
-/// Moves the <see cref="IListingVersion"/> when a save that touches what the lobby
-/// lists (users, sessions, players, games and votes) has committed: at the end of
-/// its transaction, or of the save itself when it had none. Commit comes before the
-/// command's announcements (TransactionBehaviour), so by the time a room hears
-/// <c>session_updated</c> the listing it may poll next is no longer cached.
+/// Moves the <see cref="ListingVersionRecord"/> in every transaction that saves a change
+/// to what the lobby lists (users, sessions, players, games and votes): as its last
+/// statement, just before it commits, so the count and the change commit together and
+/// the row is the last one the transaction locks (two transactions cannot each hold
+/// what the other waits for). A save of such a change outside a transaction is given
+/// one. Commit comes before the command's announcements (TransactionBehaviour), so by
+/// the time a room hears <c>session_updated</c> no listing before it is served again.
 /// </summary>
-public sealed class ListingChangeInterceptor(IListingVersion version) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ListingChangeInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly HashSet<Type> Listed = [typeof(User), typeof(ChatSession), typeof(SessionMember), typeof(Game), typeof(Vote)];
     private static readonly object Marker = new();
 
-    private readonly ConditionalWeakTable<DbContext, object> _unsavedChanges = [];
-    private readonly ConditionalWeakTable<DbTransaction, object> _uncommittedChanges = [];
+    /// <summary>Contexts whose current transaction has saved a listed change.</summary>
+    private readonly ConditionalWeakTable<DbContext, object> _changed = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -39,63 +41,50 @@ public sealed class ListingChangeInterceptor(IListingVersion version) : SaveChan
         return ValueTask.FromResult(result);
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is { } context && _unsavedChanges.Remove(context))
-        {
-            version.Advance(CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        }
-
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(
-        SaveChangesCompletedEventData eventData,
-        int result,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is { } context && _unsavedChanges.Remove(context))
-        {
-            await version.Advance(CancellationToken.None);
-        }
-
-        return result;
-    }
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is { } context)
-        {
-            _unsavedChanges.Remove(context);
-        }
-
+        Forget(eventData);
         return Task.CompletedTask;
     }
 
-    async Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    InterceptionResult IDbTransactionInterceptor.TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        if (_uncommittedChanges.Remove(transaction))
+        if (eventData.Context is { } context && _changed.Remove(context))
         {
-            await version.Advance(CancellationToken.None);
+            Advance(context).ExecuteUpdate(Increment);
         }
+
+        return result;
     }
 
-    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    async ValueTask<InterceptionResult> IDbTransactionInterceptor.TransactionCommittingAsync(
+        DbTransaction transaction,
+        TransactionEventData eventData,
+        InterceptionResult result,
+        CancellationToken cancellationToken)
     {
-        if (_uncommittedChanges.Remove(transaction))
+        if (eventData.Context is { } context && _changed.Remove(context))
         {
-            version.Advance(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            await Advance(context).ExecuteUpdateAsync(Increment, cancellationToken);
         }
+
+        return result;
     }
+
+    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData);
 
     Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
     {
-        _uncommittedChanges.Remove(transaction);
+        Forget(eventData);
         return Task.CompletedTask;
     }
+
+    private static IQueryable<ListingVersionRecord> Advance(DbContext context) =>
+        context.Set<ListingVersionRecord>().Where(v => v.Id == ListingVersionRecord.OnlyId);
+
+    private static void Increment(UpdateSettersBuilder<ListingVersionRecord> set) => set.SetProperty(v => v.Value, v => v.Value + 1);
 
     private void Note(DbContextEventData eventData)
     {
@@ -105,13 +94,18 @@ public sealed class ListingChangeInterceptor(IListingVersion version) : SaveChan
             return;
         }
 
-        if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
+        // A single-statement save would otherwise run without a transaction, and with it
+        // no moment before its commit to move the count in.
+        context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        _changed.AddOrUpdate(context, Marker);
+    }
+
+    /// <summary>A failed save, or a rollback: a transaction that does not commit changed nothing listed.</summary>
+    private void Forget(DbContextEventData eventData)
+    {
+        if (eventData.Context is { } context)
         {
-            _uncommittedChanges.AddOrUpdate(transaction, Marker);
-        }
-        else
-        {
-            _unsavedChanges.AddOrUpdate(context, Marker);
+            _changed.Remove(context);
         }
     }
 

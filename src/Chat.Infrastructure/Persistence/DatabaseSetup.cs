@@ -3,7 +3,6 @@ using Chat.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Chat.Infrastructure.Persistence;
 
@@ -41,9 +40,9 @@ public static class DatabaseSetup
                 : throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is required for {provider}.");
         }
 
-        // Every provider moves the lobby listings' version when a listed row commits.
+        // Every provider moves the lobby listings' version in the transaction of a listed change.
         services.AddSingleton<ListingChangeInterceptor>();
-        services.TryAddSingleton<IListingVersion, LocalListingVersion>();
+        services.AddScoped<IListingVersion, DatabaseListingVersion>();
 
         // One per service collection (not static): each host, test hosts included, knows only its own refusals.
         var writes = new DatabaseWrites(TimeProvider.System);

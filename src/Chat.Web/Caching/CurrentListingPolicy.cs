@@ -9,10 +9,10 @@ namespace Chat.Web.Caching;
 /// commits (and before it is announced) no request finds the older listing again;
 /// one built across a change is filed under the older stamp and never served after
 /// it. The listings are the same for every caller, so signed-in requests are cached
-/// too, but never a response that sets a cookie. With no stamp (Redis away on a
-/// node of many) the listing is built from the database every time.
+/// too, but never a response that sets a cookie. With no stamp (the database did
+/// not answer) the listing is built from the database, as it would be uncached.
 /// </summary>
-internal sealed class CurrentListingPolicy(IListingVersion version) : IOutputCachePolicy
+internal sealed class CurrentListingPolicy : IOutputCachePolicy
 {
     public const string Name = "CurrentListing";
 
@@ -30,6 +30,7 @@ internal sealed class CurrentListingPolicy(IListingVersion version) : IOutputCac
             return;
         }
 
+        var version = context.HttpContext.RequestServices.GetRequiredService<IListingVersion>();
         if (await version.Current(cancellation) is not { } stamp)
         {
             return;

@@ -8,9 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Chat.Infrastructure.Tests.Listings;
 
 /// <summary>
-/// The lobby listings' version moves once a change to what they list has committed,
-/// and not for a change that rolled back or that no listing shows. The service's
-/// own registration on a real SQLite file.
+/// The lobby listings' version moves when a change to what they list commits, in the
+/// same transaction, and not for a change that rolled back or that no listing shows.
+/// The service's own registration on a real SQLite file; other processes over the same
+/// file read the same version.
 /// </summary>
 public sealed class ListingVersionTests : IAsyncLifetime
 {
@@ -32,16 +33,21 @@ public sealed class ListingVersionTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private IListingVersion Version => _services.GetRequiredService<IListingVersion>();
+    /// <summary>Read as a listing request reads it: from a scope of its own.</summary>
+    private async Task<string?> CurrentVersion()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IListingVersion>().Current(Cancel);
+    }
 
     [Fact]
     public async Task ASavedUser_MovesTheVersion()
     {
-        var before = await Version.Current(Cancel);
+        var before = await CurrentVersion();
 
         await Save(db => db.Users.Add(Build.User("alice")));
 
-        Assert.NotEqual(before, await Version.Current(Cancel));
+        Assert.NotEqual(before, await CurrentVersion());
     }
 
     [Fact]
@@ -49,7 +55,7 @@ public sealed class ListingVersionTests : IAsyncLifetime
     {
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
-        var before = await Version.Current(Cancel);
+        var before = await CurrentVersion();
 
         await using (var transaction = await scope.ServiceProvider.GetRequiredService<IDatabaseTransactions>().Begin(Cancel))
         {
@@ -58,12 +64,12 @@ public sealed class ListingVersionTests : IAsyncLifetime
             await db.SaveChangesAsync(Cancel);
             db.Sessions.Add(Build.Session(host));
             await db.SaveChangesAsync(Cancel);
-            Assert.Equal(before, await Version.Current(Cancel));
+            Assert.Equal(before, await CurrentVersion());
 
             await transaction.Commit(Cancel);
         }
 
-        Assert.NotEqual(before, await Version.Current(Cancel));
+        Assert.NotEqual(before, await CurrentVersion());
     }
 
     [Fact]
@@ -71,7 +77,7 @@ public sealed class ListingVersionTests : IAsyncLifetime
     {
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
-        var before = await Version.Current(Cancel);
+        var before = await CurrentVersion();
 
         await using (await scope.ServiceProvider.GetRequiredService<IDatabaseTransactions>().Begin(Cancel))
         {
@@ -79,7 +85,7 @@ public sealed class ListingVersionTests : IAsyncLifetime
             await db.SaveChangesAsync(Cancel);
         }
 
-        Assert.Equal(before, await Version.Current(Cancel));
+        Assert.Equal(before, await CurrentVersion());
     }
 
     [Fact]
@@ -93,11 +99,11 @@ public sealed class ListingVersionTests : IAsyncLifetime
             db.Users.Attach(host);
             db.Sessions.Add(session);
         });
-        var before = await Version.Current(Cancel);
+        var before = await CurrentVersion();
 
         await Save(db => db.Messages.Add(Build.Message(session, host, "hello")));
 
-        Assert.Equal(before, await Version.Current(Cancel));
+        Assert.Equal(before, await CurrentVersion());
     }
 
     private async Task Save(Action<ChatDbContext> change)

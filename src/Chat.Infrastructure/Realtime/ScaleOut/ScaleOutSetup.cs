@@ -1,9 +1,7 @@
-using Chat.Infrastructure.Listings;
 using Chat.Infrastructure.Persistence;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
@@ -40,7 +38,6 @@ public static class ScaleOutSetup
         }
 
         services.AddSingleton(sp => new RedisConnection(redis, sp.GetRequiredService<ILogger<RedisConnection>>()));
-        services.Replace(ServiceDescriptor.Singleton<IListingVersion, SharedListingVersion>());
         services.AddSingleton<SharedRateLimits>();
         services.AddSignalR().AddStackExchangeRedis();
         services.AddOptions<RedisOptions>().Configure<IServiceProvider>((o, sp) =>

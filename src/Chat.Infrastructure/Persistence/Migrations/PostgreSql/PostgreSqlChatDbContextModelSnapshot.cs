@@ -212,6 +212,26 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Chat.Infrastructure.Listings.ListingVersionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ListingVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("Chat.Infrastructure.Presence.ConnectionRecord", b =>
                 {
                     b.Property<string>("ConnectionId")
