@@ -153,14 +153,18 @@ public sealed class ChatSession
         Touch(new PlayerJoined(user.Username, IsRobot: false));
         if (robotAfter)
         {
-            AddRobot(awaitedRobot, robotAt);
+            // Seated after this person, announced after them too (when they enter), so the
+            // order of the join notices is the order of `players`, as it is for people.
+            SeatRobot(awaitedRobot, robotAt, announce: false);
         }
 
         StartIfFull(at);
     }
 
-    /// <summary>Seats the session's robot; it takes no human place.</summary>
-    public void AddRobot(User robot, DateTimeOffset at)
+    /// <summary>Seats the session's robot and announces it (it has no connection to enter with); it takes no human place.</summary>
+    public void AddRobot(User robot, DateTimeOffset at) => SeatRobot(robot, at, announce: true);
+
+    private void SeatRobot(User robot, DateTimeOffset at, bool announce)
     {
         ArgumentNullException.ThrowIfNull(robot);
         if (!robot.IsRobot || Robot is null)
@@ -174,9 +178,12 @@ public sealed class ChatSession
         }
 
         var seat = new SessionMember(robot, at);
-        seat.Announce(at);
         _members.Add(seat);
         Touch(new PlayerJoined(robot.Username, IsRobot: true));
+        if (announce)
+        {
+            Announce(seat, at);
+        }
     }
 
     /// <summary>
@@ -297,9 +304,25 @@ public sealed class ChatSession
             return;
         }
 
+        Announce(member, at);
+
+        // The robot seated right after this person waited for their notice.
+        var robot = _members.FirstOrDefault(m => m.IsPresent && m.IsRobot && m.AnnouncedAt is null);
+        if (robot is not null && SeatBefore(robot) == member)
+        {
+            Announce(robot, at);
+        }
+    }
+
+    private void Announce(SessionMember member, DateTimeOffset at)
+    {
         member.Announce(at);
         Touch(new PlayerArrived(member.Username));
     }
+
+    /// <summary>The present person seated last before <paramref name="seat"/>.</summary>
+    private SessionMember? SeatBefore(SessionMember seat) =>
+        _members.Where(m => m.IsPresent && !m.IsRobot && m.JoinedAt < seat.JoinedAt).MaxBy(m => m.JoinedAt);
 
     public bool IsPresent(int userId) => _members.Any(m => m.IsPresent && m.UserId == userId);
 

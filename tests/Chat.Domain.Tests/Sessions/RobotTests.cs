@@ -18,7 +18,7 @@ public sealed class RobotTests
         Assert.Equal(1, session.HumanPlayerCount);
         Assert.True(session.HasRoom());
         Assert.Equal(SessionState.Pending, session.State);
-        Assert.Equal([new PlayerJoined("eliza", IsRobot: true)], session.Events);
+        Assert.Equal([new PlayerJoined("eliza", IsRobot: true), new PlayerArrived("eliza")], session.Events);
 
         session.Join(Build.User("bob"), Build.At(2));
 
@@ -109,5 +109,33 @@ public sealed class RobotTests
         Assert.Equal(SessionState.Active, session.State);
         Assert.IsType<SessionStarted>(session.Events.First(e => e is SessionStarted or GamePhaseChanged));
         Assert.True(session.Events.ToList().FindIndex(e => e is PlayerJoined { IsRobot: true }) < session.Events.ToList().FindIndex(e => e is SessionStarted));
+    }
+
+    [Fact]
+    public void Join_WithTheRobotSeatedBefore_AnnouncesTheRobotAtOnce()
+    {
+        var session = Build.Session(Build.User("alice"), maxPlayers: 2, robot: "eliza");
+        session.ClearEvents();
+
+        session.Join(Build.User("bob"), Build.At(2), Build.Robot("eliza"), robotAfter: false);
+
+        Assert.Contains(new PlayerArrived("eliza"), session.Events);
+    }
+
+    [Fact]
+    public void Join_WithTheRobotSeatedAfter_AnnouncesItRightAfterThatPersonEnters()
+    {
+        var alice = Build.User("alice");
+        var session = Build.Session(alice, maxPlayers: 2, robot: "eliza");
+        var bob = Build.User("bob");
+        session.Join(bob, Build.At(2), Build.Robot("eliza"), robotAfter: true);
+        Assert.DoesNotContain(new PlayerArrived("eliza"), session.Events);
+        session.ClearEvents();
+
+        session.Enter(alice.Id, Build.At(3));
+        Assert.DoesNotContain(new PlayerArrived("eliza"), session.Events);
+        session.Enter(bob.Id, Build.At(4));
+
+        Assert.Equal([new PlayerArrived("alice"), new PlayerArrived("bob"), new PlayerArrived("eliza")], session.Events.OfType<PlayerArrived>());
     }
 }

@@ -20,12 +20,12 @@ public static class SessionNotices
     /// <summary>
     /// The notice for a session event, or null when players learn of it otherwise: a
     /// person's join is announced when their first connection joins the room
-    /// (<see cref="PlayerArrived"/>), a new host through <c>session_updated</c>. A robot has no connection, so its seat is
-    /// announced the way a person's join would be, and reads the same.
+    /// (<see cref="PlayerArrived"/>), a new host through <c>session_updated</c>. A robot has
+    /// no connection: the session announces its seat the same way, when it sits down or,
+    /// seated just after a person, when that person enters, and it reads the same.
     /// </summary>
     public static string? For(SessionEvent happened) => happened switch
     {
-        PlayerJoined { IsRobot: true } joined => Joined(joined.Username),
         PlayerArrived arrived => Joined(arrived.Username),
         PlayerLeft left => Left(left.Username),
         SessionStarted => Started,
