@@ -172,9 +172,10 @@ internal sealed class MessageBatchWriter : IDisposable
     {
         var batch = _connection.CreateBatch();
         var posts = new List<BoundBatchCommand>(count);
+        using var parameterFactory = _connection.CreateCommand();
         for (var i = 0; i < count; i++)
         {
-            var post = _statements.PrepareFor(batch, _statements.PostSql, MessageStatements.Parameters.Post);
+            var post = _statements.PrepareFor(batch, parameterFactory, _statements.PostSql, MessageStatements.Parameters.Post);
             batch.BatchCommands.Add(post.Command);
             posts.Add(post);
         }

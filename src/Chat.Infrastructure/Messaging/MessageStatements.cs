@@ -168,15 +168,17 @@ internal sealed class MessageStatements
         return new BoundCommand(command, Bind(command, command.Parameters, parameterNames));
     }
 
-    /// <summary>A statement for <paramref name="batch"/>, with its parameters created once; the caller puts it in the batch.</summary>
-    public BoundBatchCommand PrepareFor(DbBatch batch, string text, params string[] parameterNames)
+    /// <summary>
+    /// A statement for <paramref name="batch"/>, with its parameters created once; the caller
+    /// puts it in the batch. Type mappings configure parameters through a command
+    /// (<paramref name="factory"/>, one for all of a batch's statements); the parameters
+    /// themselves are the batch statement's.
+    /// </summary>
+    public BoundBatchCommand PrepareFor(DbBatch batch, DbCommand factory, string text, params string[] parameterNames)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var command = batch.CreateBatchCommand();
         command.CommandText = text;
-
-        // Type mappings configure parameters through a command; the parameter itself is the batch command's.
-        using var factory = batch.Connection!.CreateCommand();
         return new BoundBatchCommand(command, Bind(factory, command.Parameters, parameterNames));
     }
 
