@@ -28,8 +28,9 @@ internal sealed class RelayTarget : IBenchTarget
         {
             startInfo.ArgumentList.Add(argument);
         }
-        // ASP.NET Core apps, the chat service included, run the server GC; a console program does not unless told.
-        startInfo.Environment["DOTNET_gcServer"] = "1";
+        // The relay runs the collector the chat service runs (the workstation one, as a console
+        // program does by default): the two are compared on their own work, not on GC settings.
+        startInfo.Environment["DOTNET_gcServer"] = "0";
         _server = ChildServer.Start(startInfo);
         await _server.WaitUntilAnsweringAsync(new Uri(_baseUri, RelayServer.ProbePath), TimeSpan.FromSeconds(30));
     }

@@ -36,14 +36,24 @@ public static class CookieSignIn
         return services;
     }
 
+    /// <remarks>
+    /// The check runs in a scope of its own, not the request's: a hub connection's request
+    /// lasts as long as the connection, and a database context taken from the request's
+    /// scope would stay out of the pool, with everything it holds, until the client left.
+    /// </remarks>
     private static async Task Revalidate(CookieValidatePrincipalContext context)
     {
         var userId = SignInClaims.UserIdOf(context.Principal);
-        var sender = context.HttpContext.RequestServices.GetRequiredService<ISender>();
-        if (userId is null || !await sender.Send(new CheckSignIn(userId.Value), context.HttpContext.RequestAborted))
+        if (userId is null || !await IsStillSignedIn(context.HttpContext, userId.Value))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
+    }
+
+    private static async Task<bool> IsStillSignedIn(HttpContext http, int userId)
+    {
+        await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CheckSignIn(userId), http.RequestAborted);
     }
 }
