@@ -96,7 +96,8 @@ internal sealed class MessageStatements
         var clientMsgId = messages.Column(nameof(ChatMessage.ClientMsgId));
         var columns = string.Join(", ", Parameters.Message.Prepend(nameof(ChatMessage.Seq)).Prepend(nameof(ChatMessage.SessionId)).Select(messages.Column));
         var drafted = string.Join(", ", Parameters.Message.Select(P));
-        var onDuplicate = $"ON CONFLICT ({messageSession}, {sender}, {clientMsgId}) DO NOTHING";
+        // The index is partial (ClientMsgIdIndex): a conflict target names its filter too.
+        var onDuplicate = $"ON CONFLICT ({messageSession}, {sender}, {clientMsgId}) WHERE {clientMsgId} IS NOT NULL DO NOTHING";
 
         string post;
         string? resentByRoom = null;

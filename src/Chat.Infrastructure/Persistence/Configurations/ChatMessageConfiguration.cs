@@ -25,6 +25,11 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         builder.HasIndex(m => new { m.SessionId, m.Seq }).IsUnique().HasDatabaseName("UX_Messages_Seq");
 
         // A resend with the same client id stores nothing: the index refuses it inside the batch (ADR-013).
-        builder.HasIndex(m => new { m.SessionId, m.SenderId, m.ClientMsgId }).IsUnique().HasDatabaseName("UX_Messages_ClientMsgId");
+        // Only messages sent with a client id are in it, so a message without one costs no entry
+        // (ADR-004). The filter is written once for every provider: SQL Server reads quoted names
+        // as PostgreSQL and SQLite do (its filtered indexes need QUOTED_IDENTIFIER on anyway).
+        builder.HasIndex(m => new { m.SessionId, m.SenderId, m.ClientMsgId }).IsUnique().HasDatabaseName("UX_Messages_ClientMsgId")
+            .HasFilter("\"ClientMsgId\" IS NOT NULL");
     }
 }
+

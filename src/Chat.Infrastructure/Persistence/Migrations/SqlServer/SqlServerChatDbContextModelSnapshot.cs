@@ -72,7 +72,7 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("SessionId", "SenderId", "ClientMsgId")
                         .IsUnique()
                         .HasDatabaseName("UX_Messages_ClientMsgId")
-                        .HasFilter("[SenderId] IS NOT NULL AND [ClientMsgId] IS NOT NULL");
+                        .HasFilter("\"ClientMsgId\" IS NOT NULL");
 
                     b.ToTable("Messages", (string)null);
                 });

@@ -64,7 +64,8 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SessionId", "SenderId", "ClientMsgId")
                         .IsUnique()
-                        .HasDatabaseName("UX_Messages_ClientMsgId");
+                        .HasDatabaseName("UX_Messages_ClientMsgId")
+                        .HasFilter("\"ClientMsgId\" IS NOT NULL");
 
                     b.ToTable("Messages", (string)null);
                 });
