@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Threading.Channels;
 using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Telemetry;
@@ -31,22 +31,31 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
     : BackgroundService, IMessageLog
 {
     /// <summary>Large enough to amortise a commit, small enough to keep one transaction short.</summary>
-    public const int MaxBatch = 256;
+    public const int MaxBatch = 1024;
 
     /// <summary>The answering of the last batch written; the next batch is answered after it.</summary>
     private Task _answers = Task.CompletedTask;
 
-    private readonly Channel<PendingMessage> _queue = Channel.CreateUnbounded<PendingMessage>(
-        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+    /// <summary>
+    /// A blocking queue, not a channel: the writer waits on a thread of its own, and a
+    /// sender's message wakes it directly. A channel would wake it through a thread-pool
+    /// item that completes the wait's task, one more hand-off before every batch.
+    /// </summary>
+    private readonly BlockingCollection<PendingMessage> _queue = new(new ConcurrentQueue<PendingMessage>());
 
     public ValueTask<MessageOutcome> Append(MessageDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingMessage(draft);
-        if (!_queue.Writer.TryWrite(pending))
+        try
         {
-            throw new InvalidOperationException("The service is shutting down; the message was not stored.");
+            _queue.Add(pending, CancellationToken.None);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Adding was completed: the writer is draining for shutdown.
+            throw new InvalidOperationException("The service is shutting down; the message was not stored.", ex);
         }
 
         // Once queued, the caller waits for the outcome even if its own request is
@@ -61,22 +70,28 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         // Refuse new messages, then let the writer drain what was already accepted.
-        _queue.Writer.TryComplete();
+        _queue.CompleteAdding();
         await base.StopAsync(cancellationToken);
         await Volatile.Read(ref _answers).WaitAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _queue.Dispose();
     }
 
     private void WriteUntilCompleted()
     {
         var batch = new List<PendingMessage>(MaxBatch);
-        var reader = _queue.Reader;
         MessageBatchWriter? writer = null;
         try
         {
             // Blocking is the point here: this thread has nothing else to do.
-            while (reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+            foreach (var first in _queue.GetConsumingEnumerable())
             {
-                while (batch.Count < MaxBatch && reader.TryRead(out var pending))
+                batch.Add(first);
+                while (batch.Count < MaxBatch && _queue.TryTake(out var pending))
                 {
                     batch.Add(pending);
                 }
