@@ -22,7 +22,11 @@ public static class DependencyInjection
     {
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
-            options.ServiceLifetime = ServiceLifetime.Scoped;
+            // Transient, not scoped: the mediator, the handlers and the behaviours hold no state
+            // of their own, and a scope keeps a table entry for every scoped service it hands
+            // out, one more table to grow for each hub call (ADR-004). What they depend on
+            // keeps its own lifetime: a handler still gets its request's database context.
+            options.ServiceLifetime = ServiceLifetime.Transient;
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehaviour<,>),
