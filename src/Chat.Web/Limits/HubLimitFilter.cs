@@ -18,18 +18,27 @@ public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
 
     private static readonly ConcurrentDictionary<MethodInfo, string> WireNames = new();
 
-    public async ValueTask<object?> InvokeMethodAsync(
+    public ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext,
         Func<HubInvocationContext, ValueTask<object?>> next)
     {
         ArgumentNullException.ThrowIfNull(invocationContext);
         ArgumentNullException.ThrowIfNull(next);
         var limit = limits.For(WireName(invocationContext.HubMethod));
-        if (limit.Limiter is not { } limiter || SignInClaims.UserIdOf(invocationContext.Context.User) is not { } userId)
-        {
-            return await next(invocationContext);
-        }
 
+        // An unlimited call goes straight on, without a state machine of this filter's own.
+        return limit.Limiter is { } limiter && SignInClaims.UserIdOf(invocationContext.Context.User) is { } userId
+            ? Limited(invocationContext, next, limit, limiter, userId)
+            : next(invocationContext);
+    }
+
+    private static async ValueTask<object?> Limited(
+        HubInvocationContext invocationContext,
+        Func<HubInvocationContext, ValueTask<object?>> next,
+        HubMethodLimit limit,
+        PartitionedRateLimiter<int> limiter,
+        int userId)
+    {
         // A connection's calls may be under way together (ChatHubEndpoint), and with Redis
         // the check waits on a round trip: a later message must not pass an earlier one
         // still being checked. So one call at a time goes through the check and on until
