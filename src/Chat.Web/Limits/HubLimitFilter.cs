@@ -26,10 +26,21 @@ public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
         ArgumentNullException.ThrowIfNull(next);
         var limit = limits.For(WireName(invocationContext.HubMethod));
 
-        // An unlimited call goes straight on, without a state machine of this filter's own.
-        return limit.Limiter is { } limiter && SignInClaims.UserIdOf(invocationContext.Context.User) is { } userId
-            ? Limited(invocationContext, next, limit, limiter, userId)
-            : next(invocationContext);
+        if (limit.Limiter is not { } limiter || SignInClaims.UserIdOf(invocationContext.Context.User) is not { } userId)
+        {
+            // An unlimited call goes straight on, without a state machine of this filter's own.
+            return next(invocationContext);
+        }
+
+        if (!limit.AcrossNodes)
+        {
+            // The node's own bucket answers at once: the check is synchronous, so a
+            // connection's calls pass it in the order they came without the gate below.
+            using var lease = limiter.AttemptAcquire(userId);
+            return lease.IsAcquired ? next(invocationContext) : Over(limit, lease);
+        }
+
+        return Limited(invocationContext, next, limit, limiter, userId);
     }
 
     private static async ValueTask<object?> Limited(
@@ -43,26 +54,15 @@ public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
         // the check waits on a round trip: a later message must not pass an earlier one
         // still being checked. So one call at a time goes through the check and on until
         // the call waits (its message is queued for storing); the gate lets waiters in
-        // first come, first served, and costs nothing when no call is waiting.
+        // first come, first served.
         var gate = OrderGate(invocationContext.Context);
         await gate.WaitAsync(invocationContext.Context.ConnectionAborted);
         ValueTask<object?> call;
         try
         {
-            // Completes at once for a node's own bucket; with Redis, one round trip.
+            // The node's own bucket first, then the shared one: one round trip to Redis.
             using var lease = await limiter.AcquireAsync(userId, 1, invocationContext.Context.ConnectionAborted);
-            if (!lease.IsAcquired)
-            {
-                if (limit.WhenOver == OverLimit.Drop)
-                {
-                    return null;
-                }
-
-                ChatTelemetry.MessagesRefused.Add(1, ChatTelemetry.RefusalReasons.RateLimited);
-                throw new HubException(Refusal(lease));
-            }
-
-            call = next(invocationContext);
+            call = lease.IsAcquired ? next(invocationContext) : Over(limit, lease);
         }
         finally
         {
@@ -70,6 +70,18 @@ public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
         }
 
         return await call;
+    }
+
+    /// <summary>A call over its limit: dropped without a word, or refused with when to try again.</summary>
+    private static ValueTask<object?> Over(HubMethodLimit limit, RateLimitLease lease)
+    {
+        if (limit.WhenOver == OverLimit.Drop)
+        {
+            return ValueTask.FromResult<object?>(null);
+        }
+
+        ChatTelemetry.MessagesRefused.Add(1, ChatTelemetry.RefusalReasons.RateLimited);
+        throw new HubException(Refusal(lease));
     }
 
     private static SemaphoreSlim OrderGate(HubCallerContext connection)

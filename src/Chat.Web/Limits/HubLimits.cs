@@ -20,14 +20,18 @@ public enum OverLimit
 /// </summary>
 public sealed class HubMethodLimit : IDisposable
 {
-    private HubMethodLimit(PartitionedRateLimiter<int>? limiter, OverLimit whenOver, string describe)
+    private HubMethodLimit(PartitionedRateLimiter<int>? limiter, OverLimit whenOver, string describe, bool acrossNodes = false)
     {
         Limiter = limiter;
         WhenOver = whenOver;
         Description = describe;
+        AcrossNodes = acrossNodes;
     }
 
     public static HubMethodLimit None { get; } = new(null, OverLimit.Refuse, "none");
+
+    /// <summary>Whether the bucket is also kept in Redis: then a check may wait on a round trip.</summary>
+    public bool AcrossNodes { get; }
 
     /// <summary>Null when the method is not limited (or its limit is switched off).</summary>
     public PartitionedRateLimiter<int>? Limiter { get; }
@@ -61,7 +65,7 @@ public sealed class HubMethodLimit : IDisposable
         }));
         return acrossNodes is null
             ? new HubMethodLimit(nodeLocal, whenOver, $"{perSecond} a second per user, bursts of {burst}")
-            : new HubMethodLimit(acrossNodes.PerUser(method, perSecond, burst, nodeLocal), whenOver, $"{perSecond} a second per user across all nodes, bursts of {burst}");
+            : new HubMethodLimit(acrossNodes.PerUser(method, perSecond, burst, nodeLocal), whenOver, $"{perSecond} a second per user across all nodes, bursts of {burst}", acrossNodes: true);
     }
 
     public void Dispose() => Limiter?.Dispose();
