@@ -7,6 +7,10 @@ internal static class IdleTable
 {
     private const double Megabyte = 1024.0 * 1024;
 
+    // The performance issue's targets for an idle connection.
+    private const double RatioTarget = 1.2;
+    private const double ConnectionsPerGigabyteTarget = 30_000;
+
     private static readonly string[] Headings =
         ["target", "mode", "connections", "resident before MB", "resident after MB", "KB/connection", "anon KB/connection", "connections/GB"];
 
@@ -24,7 +28,9 @@ internal static class IdleTable
         var chat = results.FirstOrDefault(r => r.Target == "chat");
         if (relay is { ResidentBytesPerConnection: > 0 } && chat is not null)
         {
-            output.WriteLine(Invariant($"chat/relay memory per idle connection: {chat.ResidentBytesPerConnection / relay.ResidentBytesPerConnection:0.0}"));
+            var ratio = chat.ResidentBytesPerConnection / relay.ResidentBytesPerConnection;
+            var met = ratio <= RatioTarget && chat.ConnectionsPerGigabyte >= ConnectionsPerGigabyteTarget;
+            output.WriteLine(Invariant($"chat/relay memory per idle connection: {ratio:0.00}, {chat.ConnectionsPerGigabyte:0} per GB  (target <= {RatioTarget:0.0} and >= {ConnectionsPerGigabyteTarget:0} per GB: {(met ? "met" : "NOT met")})"));
         }
         output.WriteLine();
     }
