@@ -96,7 +96,7 @@ internal sealed class MessageStatements
         var clientMsgId = messages.Column(nameof(ChatMessage.ClientMsgId));
         var columns = string.Join(", ", Parameters.Message.Prepend(nameof(ChatMessage.Seq)).Prepend(nameof(ChatMessage.SessionId)).Select(messages.Column));
         var drafted = string.Join(", ", Parameters.Message.Select(P));
-        // The index is partial (ClientMsgIdIndex): a conflict target names its filter too.
+        // The client-id index is partial (ChatMessageConfiguration): a conflict target names its filter too.
         var onDuplicate = $"ON CONFLICT ({messageSession}, {sender}, {clientMsgId}) WHERE {clientMsgId} IS NOT NULL DO NOTHING";
 
         string post;
