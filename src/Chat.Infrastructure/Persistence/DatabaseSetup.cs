@@ -51,8 +51,8 @@ public static class DatabaseSetup
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                var busyTimeout = configuration.GetValue<TimeSpan?>(SqliteBusyWait.Setting);
-                var busyWait = new SqliteBusyWait(busyTimeout ?? SqliteBusyWait.DefaultTimeout);
+                var busyTimeout = configuration.GetValue<TimeSpan?>(SqliteConnectionSettings.BusyTimeoutSetting);
+                var sqliteSettings = new SqliteConnectionSettings(busyTimeout ?? SqliteConnectionSettings.DefaultBusyTimeout);
                 if (busyTimeout is { } timeout)
                 {
                     // Microsoft.Data.Sqlite keeps retrying a busy database until the command
@@ -64,7 +64,7 @@ public static class DatabaseSetup
                 }
 
                 services.AddDbContextPool<ChatDbContext, SqliteChatDbContext>((sp, o) =>
-                    o.UseSqlite(connectionString).AddInterceptors(busyWait, unavailable, sp.GetRequiredService<ListingChangeInterceptor>()));
+                    o.UseSqlite(connectionString).AddInterceptors(sqliteSettings, unavailable, sp.GetRequiredService<ListingChangeInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<ChatDbContext, SqlServerChatDbContext>((sp, o) =>

@@ -101,22 +101,32 @@ public sealed class DatabaseSetupTests
     }
 
     [Fact]
-    public async Task SqliteConnections_WaitInsideSqliteForAnotherWritersLock_RatherThanFailingBusyAtOnce()
+    public async Task SqliteConnections_WaitInsideSqliteForAnotherWritersLock_RatherThanFailingBusyAtOnce() =>
+        Assert.Equal("30000", await PragmaOnAFreshConnection("busy_timeout"));
+
+    [Fact]
+    public async Task SqliteConnections_CheckpointTheWriteAheadLogEveryTenThousandPages_NotSqlitesDefaultThousand() =>
+        Assert.Equal("10000", await PragmaOnAFreshConnection("wal_autocheckpoint"));
+
+    /// <summary>What a connection of the service's own context reports for a pragma, on a new database file.</summary>
+    private static async Task<string?> PragmaOnAFreshConnection(string pragma)
     {
         var root = Directory.CreateTempSubdirectory("chat-setup-");
         try
         {
             var connectionString = $"Data Source={Path.Combine(root.FullName, "chat.db")}";
             await using var services = ServicesFor(new Dictionary<string, string?> { ["ConnectionStrings:Chat"] = connectionString });
-            await using (var scope = services.CreateAsyncScope())
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+            await db.Database.OpenConnectionAsync(Cancel);
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            try
             {
-                var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
-                await db.Database.OpenConnectionAsync(Cancel);
-
-                var timeout = await Scalar((SqliteConnection)db.Database.GetDbConnection(), "PRAGMA busy_timeout;");
-
-                Assert.Equal("30000", timeout);
-                SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+                return await Scalar(connection, $"PRAGMA {pragma};");
+            }
+            finally
+            {
+                SqliteConnection.ClearPool(connection);
             }
         }
         finally
