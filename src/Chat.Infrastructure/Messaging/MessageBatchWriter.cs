@@ -27,10 +27,11 @@ internal sealed class MessageBatchWriter : IDisposable
     private readonly ChatDbContext _db;
     private readonly DbConnection _connection;
     private readonly BoundCommand _post;
-    private readonly BoundCommand? _resentByRoom;
     private readonly BoundCommand? _undoSeq;
-    private readonly BoundCommand? _original;
+    private readonly BoundCommand _original;
     private readonly BoundCommand _roomOf;
+    private readonly BoundCommand? _liveSession;
+    private readonly BoundCommand? _moveCounter;
     private readonly Dictionary<int, string> _rooms = [];
     private readonly MessageStatements _statements;
 
@@ -44,24 +45,30 @@ internal sealed class MessageBatchWriter : IDisposable
         _statements = statements;
         _connection = db.Database.GetDbConnection();
         _pipelined = statements.PipelinesPosts && _connection.CanCreateBatch;
-        _post = statements.Prepare(_connection, statements.PostSql, MessageStatements.Parameters.Post)
-            .Set(MessageStatements.Parameters.Ended, SessionState.Inactive)
-            .Set(nameof(ChatMessage.Kind), MessageKind.Chat);
-        _resentByRoom = statements.ResentByRoomSql is { } resent
-            ? statements.Prepare(_connection, resent, MessageStatements.Parameters.ResentByRoom)
-            : null;
-
-        // Only where a resend moves the counter (not SQLite): give the seq back, find the first message.
-        if (_resentByRoom is null)
+        if (statements.CountsSeq)
         {
+            _post = statements.Prepare(_connection, statements.PostSql, MessageStatements.Parameters.CountedPost)
+                .Set(nameof(ChatMessage.Kind), MessageKind.Chat);
+            _liveSession = statements.Prepare(_connection, statements.LiveSessionSql!, MessageStatements.Parameters.LiveSession)
+                .Set(MessageStatements.Parameters.Ended, SessionState.Inactive);
+            _moveCounter = statements.Prepare(_connection, statements.MoveCounterSql!, MessageStatements.Parameters.MoveCounter);
+        }
+        else
+        {
+            _post = statements.Prepare(_connection, statements.PostSql, MessageStatements.Parameters.Post)
+                .Set(MessageStatements.Parameters.Ended, SessionState.Inactive)
+                .Set(nameof(ChatMessage.Kind), MessageKind.Chat);
+
+            // Where a resend moves the counter, the seq it took is given back.
             _undoSeq = statements.Prepare(_connection, statements.UndoSeqSql, MessageStatements.Parameters.UndoSeq);
-            _original = statements.Prepare(_connection, statements.OriginalSql, MessageStatements.Parameters.Original);
         }
 
+        _original = statements.Prepare(_connection, statements.OriginalSql, MessageStatements.Parameters.Original);
         _roomOf = statements.Prepare(_connection, statements.RoomOfSql, MessageStatements.Parameters.RoomOf);
     }
 
-    private IEnumerable<BoundCommand> Commands => _resentByRoom is null ? [_post, _undoSeq!, _original!, _roomOf] : [_post, _resentByRoom, _roomOf];
+    private IEnumerable<BoundCommand> Commands =>
+        new[] { _post, _undoSeq, _original, _roomOf, _liveSession, _moveCounter }.OfType<BoundCommand>();
 
     public static MessageBatchWriter Open(IServiceScopeFactory scopes)
     {
@@ -83,6 +90,12 @@ internal sealed class MessageBatchWriter : IDisposable
     public void Write(IReadOnlyList<PendingMessage> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+
+        if (_liveSession is not null)
+        {
+            WriteCounted(batch);
+            return;
+        }
 
         // Rooms in one order on every server, so two servers' batches that move the
         // same sessions' counters cannot wait for each other (the sort is stable: a
@@ -215,6 +228,115 @@ internal sealed class MessageBatchWriter : IDisposable
         Answer(accepted, refused);
     }
 
+    /// <summary>
+    /// SQLite (<see cref="MessageStatements.CountsSeq"/>): the transaction holds the
+    /// database's write lock from its start, so the counters read here are this batch's
+    /// to give out. Each room's live session is read once, each draft is posted at its
+    /// session's next seq, and each counter that moved is set once, before the commit.
+    /// No order across rooms is needed: only one writer can hold the lock.
+    /// </summary>
+    private void WriteCounted(IReadOnlyList<PendingMessage> batch)
+    {
+        var accepted = new List<(PendingMessage Pending, MessageOutcome Outcome)>(batch.Count);
+        var refused = new List<PendingMessage>();
+        var counters = new Dictionary<string, SeqCounter?>(StringComparer.Ordinal);
+
+        // Not deferred (BEGIN IMMEDIATE): the write lock is taken before the first count is read.
+        using (var transaction = Sqlite.BeginTransaction(deferred: false))
+        {
+            foreach (var command in Commands)
+            {
+                command.Command.Transaction = transaction;
+            }
+
+            foreach (var pending in batch)
+            {
+                var room = pending.Draft.Room.Key;
+                if (!counters.TryGetValue(room, out var counter))
+                {
+                    counter = LiveSession(room);
+                    counters[room] = counter;
+                }
+
+                if (counter is not null && PostCounted(pending.Draft, counter) is { } outcome)
+                {
+                    accepted.Add((pending, outcome));
+                }
+                else
+                {
+                    refused.Add(pending);
+                }
+            }
+
+            foreach (var counter in counters.Values)
+            {
+                if (counter is { Moved: true })
+                {
+                    _moveCounter!
+                        .Set(MessageStatements.Parameters.Session, counter.SessionId)
+                        .Set(nameof(ChatMessage.Seq), counter.Last)
+                        .Command.ExecuteNonQuery();
+                }
+            }
+
+            if (accepted.Count > 0)
+            {
+                transaction.Commit();
+            }
+        }
+
+        Answer(accepted, refused);
+    }
+
+    private Microsoft.Data.Sqlite.SqliteConnection Sqlite => (Microsoft.Data.Sqlite.SqliteConnection)_connection;
+
+    /// <summary>The room's live session and its counter, or null when the room has none (the refusal says why).</summary>
+    private SeqCounter? LiveSession(string roomKey)
+    {
+        using var reader = _liveSession!.Set(MessageStatements.Parameters.Room, roomKey).Command.ExecuteReader();
+        return reader.Read() ? new SeqCounter(reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2)) : null;
+    }
+
+    /// <summary>
+    /// Stores the draft at its session's next seq if its sender is seated there; a draft
+    /// whose client id the sender already used in the session stores nothing and answers
+    /// with the message stored the first time. Null when the sender is not seated.
+    /// </summary>
+    private MessageOutcome? PostCounted(MessageDraft draft, SeqCounter counter)
+    {
+        var post = WithDraft(_post, draft)
+            .Set(MessageStatements.Parameters.Session, counter.SessionId)
+            .Set(nameof(ChatMessage.Seq), counter.Last + 1)
+            .Command;
+        if (post.ExecuteNonQuery() == 1)
+        {
+            counter.Took();
+            var id = SQLitePCL.raw.sqlite3_last_insert_rowid(Sqlite.Handle);
+            var message = ChatMessage.Stored(id, counter.SessionId, counter.Last, draft.SenderId, draft.Sender, draft.Text, draft.Timestamp, draft.ClientMsgId);
+            return MessageOutcome.Stored(new PostedMessage(message, counter.Room));
+        }
+
+        return draft.ClientMsgId is null ? null : FirstStored(draft, counter.SessionId, counter.Room);
+    }
+
+    /// <summary>A live session's counter while a batch is written: the last seq given out, and whether the batch gave any.</summary>
+    private sealed class SeqCounter(int sessionId, long last, string room)
+    {
+        public int SessionId { get; } = sessionId;
+
+        public string Room { get; } = room;
+
+        public long Last { get; private set; } = last;
+
+        public bool Moved { get; private set; }
+
+        public void Took()
+        {
+            Last++;
+            Moved = true;
+        }
+    }
+
     /// <summary>Only now, after the commit: a sender told "stored" can never see it rolled back.</summary>
     private void Answer(List<(PendingMessage Pending, MessageOutcome Outcome)> accepted, List<PendingMessage> refused)
     {
@@ -250,8 +372,7 @@ internal sealed class MessageBatchWriter : IDisposable
         {
             if (!reader.Read())
             {
-                // SQLite answers a resend with no row, as it answers a refusal.
-                return _resentByRoom is not null && draft.ClientMsgId is not null ? ResentOnSqlite(draft) : null;
+                return null;
             }
 
             sessionId = reader.GetInt32(0);
@@ -268,26 +389,6 @@ internal sealed class MessageBatchWriter : IDisposable
         return Resent(draft, sessionId);
     }
 
-    /// <summary>SQLite: the message first stored under the draft's client id, if there is one; it took no seq again.</summary>
-    private MessageOutcome? ResentOnSqlite(MessageDraft draft)
-    {
-        var command = _resentByRoom!
-            .Set(MessageStatements.Parameters.Room, draft.Room.Key)
-            .Set(nameof(ChatMessage.SenderId), draft.SenderId)
-            .Set(nameof(ChatMessage.ClientMsgId), draft.ClientMsgId)
-            .Command;
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            return null;
-        }
-
-        var sessionId = reader.GetInt32(4);
-        var message = ChatMessage.Stored(
-            reader.GetInt64(0), sessionId, reader.GetInt64(1), draft.SenderId, draft.Sender, reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), draft.ClientMsgId);
-        return MessageOutcome.Resent(new PostedMessage(message, RoomOf(sessionId)));
-    }
-
     /// <summary>The message's own columns, bound from the draft.</summary>
     private static TStatement WithDraft<TStatement>(TStatement command, MessageDraft draft)
         where TStatement : IBoundStatement<TStatement> =>
@@ -302,7 +403,14 @@ internal sealed class MessageBatchWriter : IDisposable
     private MessageOutcome Resent(MessageDraft draft, int sessionId)
     {
         _undoSeq!.Set(MessageStatements.Parameters.Session, sessionId).Command.ExecuteNonQuery();
-        var original = _original!
+        return FirstStored(draft, sessionId, RoomOf(sessionId))
+            ?? throw new InvalidOperationException("A message was refused as a resend, but no message holds its client id.");
+    }
+
+    /// <summary>The message the draft's sender first stored in the session under its client id, as a resend's outcome; null if there is none.</summary>
+    private MessageOutcome? FirstStored(MessageDraft draft, int sessionId, string room)
+    {
+        var original = _original
             .Set(MessageStatements.Parameters.Session, sessionId)
             .Set(nameof(ChatMessage.SenderId), draft.SenderId)
             .Set(nameof(ChatMessage.ClientMsgId), draft.ClientMsgId)
@@ -310,7 +418,7 @@ internal sealed class MessageBatchWriter : IDisposable
         using var reader = original.ExecuteReader();
         if (!reader.Read())
         {
-            throw new InvalidOperationException("A message was refused as a resend, but no message holds its client id.");
+            return null;
         }
 
         var message = ChatMessage.Stored(
@@ -322,7 +430,7 @@ internal sealed class MessageBatchWriter : IDisposable
             reader.GetString(2),
             reader.GetFieldValue<DateTimeOffset>(3),
             draft.ClientMsgId);
-        return MessageOutcome.Resent(new PostedMessage(message, RoomOf(sessionId)));
+        return MessageOutcome.Resent(new PostedMessage(message, room));
     }
 
     private string RoomOf(int sessionId)

@@ -16,8 +16,10 @@ namespace Chat.Infrastructure.Messaging;
 /// counter only if the sender holds a seat in a live session of that room, and
 /// inserts the message at that seq unless the sender already stored one with the
 /// same client id; it answers (SessionId, Seq, Id), with a null Id for such a
-/// duplicate, or no row for a refusal. One statement a message on every provider
-/// (on SQLite a trigger moves the counter).
+/// duplicate, or no row for a refusal. One statement a message on PostgreSQL and
+/// SQL Server. On SQLite the writer counts (<see cref="CountsSeq"/>): it reads each
+/// room's live session once a batch, posts each draft at the seq it counted, and
+/// moves each counter once before the commit.
 /// </summary>
 internal sealed class MessageStatements
 {
@@ -25,7 +27,6 @@ internal sealed class MessageStatements
 
     private MessageStatements(
         string post,
-        string? resentByRoom,
         string undoSeq,
         string original,
         string roomOf,
@@ -33,7 +34,6 @@ internal sealed class MessageStatements
         ISqlGenerationHelper sql)
     {
         PostSql = post;
-        ResentByRoomSql = resentByRoom;
         UndoSeqSql = undoSeq;
         OriginalSql = original;
         RoomOfSql = roomOf;
@@ -44,12 +44,28 @@ internal sealed class MessageStatements
     /// <summary>
     /// Moves the seat's session counter and inserts the message: returns (SessionId, Seq, Id?),
     /// a null Id for a resend (PostgreSQL, SQL Server: the counter moved and is given back).
-    /// On SQLite no row comes back for a resend either: <see cref="ResentByRoomSql"/> finds it.
+    /// Where the writer counts (SQLite), inserts the message at the session and seq given,
+    /// if its sender is seated there and has not used its client id in the session; it
+    /// returns nothing, and the rows it changed say whether it did.
     /// </summary>
     public string PostSql { get; }
 
-    /// <summary>SQLite: the message first stored under a client id in a room: (Id, Seq, Text, Timestamp, SessionId).</summary>
-    public string? ResentByRoomSql { get; }
+    /// <summary>
+    /// Where the writer counts: the live session of a room, (Id, LastSeq, Room), read once a
+    /// batch inside the write transaction, so nothing else moves its counter meanwhile.
+    /// </summary>
+    public string? LiveSessionSql { get; private init; }
+
+    /// <summary>Where the writer counts: sets a session's counter to the last seq the batch gave out in it.</summary>
+    public string? MoveCounterSql { get; private init; }
+
+    /// <summary>
+    /// Whether the writer numbers a batch's messages itself (SQLite: one writer holds the
+    /// database's write lock for the whole transaction, so the counts it reads stay its own).
+    /// One statement a message that also read and moved the session row cost about a third
+    /// more per message than an insert at a counted seq (ADR-004, fifth revision).
+    /// </summary>
+    public bool CountsSeq => LiveSessionSql is not null;
 
     /// <summary>Gives back the seq a duplicate took, while the transaction still holds the session.</summary>
     public string UndoSeqSql { get; }
@@ -100,7 +116,8 @@ internal sealed class MessageStatements
         var onDuplicate = $"ON CONFLICT ({messageSession}, {sender}, {clientMsgId}) WHERE {clientMsgId} IS NOT NULL DO NOTHING";
 
         string post;
-        string? resentByRoom = null;
+        string? liveSession = null;
+        string? setCounter = null;
         var pipelined = false;
         if (db.Database.IsNpgsql())
         {
@@ -124,18 +141,22 @@ internal sealed class MessageStatements
         }
         else
         {
-            // SQLite: one statement that inserts at LastSeq + 1; a trigger moves the counter
-            // (migration SqliteSeqFollowsInserts). A resend inserts nothing and moves nothing.
+            // SQLite: the writer counts (CountsSeq). The insert's SELECT needs its WHERE for
+            // SQLite to read ON CONFLICT as the upsert clause; here the WHERE is the seat.
+            // A resend inserts nothing; the seq it was offered goes to the next draft.
             var messageColumns = string.Join(", ", Parameters.Message.Select(messages.Column));
             post =
                 $"INSERT INTO {messages.Name} ({messageSession}, {seq}, {messageColumns}) " +
-                $"SELECT {sessions.Name}.{sessionId}, {sessions.Name}.{lastSeq} + 1, {drafted} FROM {sessions.Name} WHERE {seated} " +
-                $"{onDuplicate} RETURNING {messageSession}, {seq}, {id}";
-            resentByRoom =
-                $"SELECT m.{id}, m.{seq}, m.{messages.Column(nameof(ChatMessage.Text))}, m.{messages.Column(nameof(ChatMessage.Timestamp))}, m.{messageSession} " +
-                $"FROM {messages.Name} AS m INNER JOIN {sessions.Name} AS s ON s.{sessionId} = m.{messageSession} " +
-                $"WHERE s.{sessions.Column(nameof(ChatSession.NormalizedRoom))} = {P(Parameters.Room)} " +
-                $"AND m.{sender} = {P(nameof(ChatMessage.SenderId))} AND m.{clientMsgId} = {P(nameof(ChatMessage.ClientMsgId))}";
+                $"SELECT {P(Parameters.Session)}, {P(nameof(ChatMessage.Seq))}, {drafted} " +
+                $"WHERE EXISTS (SELECT 1 FROM {members.Name} AS m WHERE m.{members.Column(nameof(SessionMember.SessionId))} = {P(Parameters.Session)} " +
+                $"AND m.{members.Column(nameof(SessionMember.UserId))} = {P(nameof(ChatMessage.SenderId))} " +
+                $"AND m.{members.Column(nameof(SessionMember.LeftAt))} IS NULL) " +
+                onDuplicate;
+            liveSession =
+                $"SELECT {sessionId}, {lastSeq}, {sessions.Column(nameof(ChatSession.Room))} FROM {sessions.Name} " +
+                $"WHERE {sessions.Column(nameof(ChatSession.NormalizedRoom))} = {P(Parameters.Room)} " +
+                $"AND {sessions.Column(nameof(ChatSession.State))} <> {P(Parameters.Ended)}";
+            setCounter = $"UPDATE {sessions.Name} SET {lastSeq} = {P(nameof(ChatMessage.Seq))} WHERE {sessionId} = {P(Parameters.Session)}";
         }
 
         var undoSeq = $"UPDATE {sessions.Name} SET {lastSeq} = {lastSeq} - 1 WHERE {sessionId} = {P(Parameters.Session)}";
@@ -157,7 +178,12 @@ internal sealed class MessageStatements
             mappings[column] = messages.Mapping(column);
         }
 
-        return new MessageStatements(post, resentByRoom, undoSeq, original, roomOf, mappings, sql) { PipelinesPosts = pipelined };
+        return new MessageStatements(post, undoSeq, original, roomOf, mappings, sql)
+        {
+            PipelinesPosts = pipelined,
+            LiveSessionSql = liveSession,
+            MoveCounterSql = setCounter,
+        };
     }
 
     /// <summary>A command for <paramref name="text"/> with its parameters created once; values are set per execution.</summary>
@@ -214,8 +240,12 @@ internal sealed class MessageStatements
 
         public static readonly string[] Post = [Room, Ended, .. Message];
 
-        /// <summary>SQLite's look-up of a resend by room.</summary>
-        public static readonly string[] ResentByRoom = [Room, nameof(ChatMessage.SenderId), nameof(ChatMessage.ClientMsgId)];
+        /// <summary>Where the writer counts: the post at a session and seq it gives.</summary>
+        public static readonly string[] CountedPost = [Session, nameof(ChatMessage.Seq), .. Message];
+
+        public static readonly string[] LiveSession = [Room, Ended];
+
+        public static readonly string[] MoveCounter = [Session, nameof(ChatMessage.Seq)];
 
         public static readonly string[] UndoSeq = [Session];
 

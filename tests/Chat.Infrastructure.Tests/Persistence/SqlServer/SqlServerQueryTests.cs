@@ -99,7 +99,7 @@ public sealed class SqlServerQueryTests
         Assert.Contains("@ClientMsgId IS NULL OR NOT EXISTS", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("RETURNING", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("ON CONFLICT", sql, StringComparison.Ordinal);
-        Assert.Null(statements.ResentByRoomSql);
+        Assert.False(statements.CountsSeq);
     }
 
     private static SqlServerChatDbContext NewContext() => new(

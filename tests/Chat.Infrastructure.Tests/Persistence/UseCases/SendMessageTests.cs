@@ -1,3 +1,4 @@
+using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Messages.GetMessages;
 using Chat.Application.Messages.SendMessage;
@@ -121,6 +122,32 @@ public abstract class SendMessageTests(TestDatabases databases)
             var mine = stored.Where(m => m.Text.StartsWith(player.Username + " ", StringComparison.Ordinal)).ToList();
             Assert.Equal(mine.OrderBy(m => m.Id).Select(m => m.Seq), mine.Select(m => m.Seq));
         }
+    }
+
+    [Fact]
+    public async Task Send_WhenOutsidersPostAmongThePlayers_RefusesOnlyTheirs_AndTheRoomsSeqsHaveNoGap()
+    {
+        await using var database = await databases.CreateMigrated(Cancel);
+        var players = await database.StoreAll(Users("player", 2), Cancel);
+        var outsider = await database.Store(User("outsider"), Cancel);
+        await using var useCases = await UseCaseRunner.Start(database, Cancel);
+        await Seat(useCases, players);
+        var posts = players.Append(outsider).SelectMany(p => Enumerable.Range(1, 20).Select(i => (Player: p, Room, Text: $"{p.Username} {i}")))
+            .Concat(Enumerable.Range(1, 10).Select(i => (Player: players[0], Room: "nowhere", Text: $"lost {i}")))
+            .ToList();
+
+        var outcome = await Race.Run(posts, post => useCases.Send(new SendMessage(post.Player.Username, post.Room, post.Text), post.Player, Cancel));
+        var after = await useCases.Send(new SendMessage(players[1].Username, Room, "after"), players[1], Cancel);
+
+        Assert.Equal(20, outcome.Failures.Count(f => f is ForbiddenAccessException));
+        Assert.Equal(10, outcome.Failures.Count(f => f is NotFoundException));
+        Assert.Equal(30, outcome.Failures.Count);
+        await using var db = database.NewContext();
+        var sessionId = await db.Sessions.Where(x => x.Room == Room).Select(x => x.Id).SingleAsync(Cancel);
+        var seqs = await db.Messages.Where(m => m.SessionId == sessionId).OrderBy(m => m.Seq).Select(m => m.Seq).ToListAsync(Cancel);
+        Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
+        Assert.Equal(seqs[^1], after.Seq);
+        Assert.Equal(0, await db.Messages.CountAsync(m => m.SenderId == outsider.Id, Cancel));
     }
 
     [Fact]
