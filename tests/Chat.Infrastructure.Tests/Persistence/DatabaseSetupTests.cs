@@ -108,6 +108,35 @@ public sealed class DatabaseSetupTests
     public async Task SqliteConnections_CheckpointTheWriteAheadLogEveryTenThousandPages_NotSqlitesDefaultThousand() =>
         Assert.Equal("10000", await PragmaOnAFreshConnection("wal_autocheckpoint"));
 
+    [Fact]
+    public async Task SqliteConnections_AreToldTheirSettingsWhenFirstOpened_NotAgainEachTimeThePoolHandsThemOut()
+    {
+        var root = Directory.CreateTempSubdirectory("chat-setup-");
+        try
+        {
+            var connectionString = $"Data Source={Path.Combine(root.FullName, "chat.db")}";
+            await using var services = ServicesFor(new Dictionary<string, string?> { ["ConnectionStrings:Chat"] = connectionString });
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+            await db.Database.OpenConnectionAsync(Cancel);
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var handle = connection.Handle;
+            await Scalar(connection, "PRAGMA busy_timeout = 1234;");
+            await db.Database.CloseConnectionAsync();
+
+            await db.Database.OpenConnectionAsync(Cancel);
+            var timeout = await Scalar(connection, "PRAGMA busy_timeout;");
+
+            Assert.Same(handle, connection.Handle);
+            Assert.Equal("1234", timeout);
+            SqliteConnection.ClearPool(connection);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
     /// <summary>What a connection of the service's own context reports for a pragma, on a new database file.</summary>
     private static async Task<string?> PragmaOnAFreshConnection(string pragma)
     {

@@ -1,11 +1,14 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Chat.Infrastructure.Persistence.Providers;
 
 /// <summary>
-/// What every SQLite connection is told when it opens, in one statement.
+/// What every SQLite connection is told when it first opens, in one statement.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -42,12 +45,24 @@ internal sealed class SqliteConnectionSettings(TimeSpan busyTimeout) : DbConnect
         CultureInfo.InvariantCulture,
         $"PRAGMA busy_timeout = {(long)Math.Clamp(busyTimeout.TotalMilliseconds, 0, int.MaxValue)}; PRAGMA wal_autocheckpoint = {WalAutoCheckpointPages};");
 
+    /// <summary>
+    /// The native connections already told. Microsoft.Data.Sqlite pools them, and EF opens
+    /// and closes a pooled one for each query; the settings live as long as the native
+    /// connection, so each is told once, not on every open. An entry goes with its handle.
+    /// </summary>
+    private readonly ConditionalWeakTable<sqlite3, object> _told = [];
+
+    private static readonly object Yes = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = _pragmas;
-        command.ExecuteNonQuery();
+        if (IsNew(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            command.ExecuteNonQuery();
+            Told(connection);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(
@@ -55,9 +70,26 @@ internal sealed class SqliteConnectionSettings(TimeSpan busyTimeout) : DbConnect
         ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
+        if (IsNew(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Told(connection);
+        }
+    }
+
+    private bool IsNew(DbConnection connection)
+    {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var command = connection.CreateCommand();
-        command.CommandText = _pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection is not SqliteConnection { Handle: { } handle } || !_told.TryGetValue(handle, out _);
+    }
+
+    private void Told(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            _told.AddOrUpdate(handle, Yes);
+        }
     }
 }
