@@ -31,7 +31,7 @@ internal sealed class MessageBatchWriter : IDisposable
     private readonly BoundCommand _original;
     private readonly BoundCommand _roomOf;
     private readonly BoundCommand? _liveSession;
-    private readonly BoundCommand? _moveCounter;
+    private readonly BoundCommand? _setCounter;
     private readonly Dictionary<int, string> _rooms = [];
     private readonly MessageStatements _statements;
 
@@ -51,7 +51,7 @@ internal sealed class MessageBatchWriter : IDisposable
                 .Set(nameof(ChatMessage.Kind), MessageKind.Chat);
             _liveSession = statements.Prepare(_connection, statements.LiveSessionSql!, MessageStatements.Parameters.LiveSession)
                 .Set(MessageStatements.Parameters.Ended, SessionState.Inactive);
-            _moveCounter = statements.Prepare(_connection, statements.MoveCounterSql!, MessageStatements.Parameters.MoveCounter);
+            _setCounter = statements.Prepare(_connection, statements.SetCounterSql!, MessageStatements.Parameters.SetCounter);
         }
         else
         {
@@ -65,10 +65,12 @@ internal sealed class MessageBatchWriter : IDisposable
 
         _original = statements.Prepare(_connection, statements.OriginalSql, MessageStatements.Parameters.Original);
         _roomOf = statements.Prepare(_connection, statements.RoomOfSql, MessageStatements.Parameters.RoomOf);
+        Commands = [.. new[] { _post, _undoSeq, _original, _roomOf, _liveSession, _setCounter }.OfType<BoundCommand>()];
     }
 
-    private IEnumerable<BoundCommand> Commands =>
-        new[] { _post, _undoSeq, _original, _roomOf, _liveSession, _moveCounter }.OfType<BoundCommand>();
+    /// <summary>Every command this provider's writer uses: each joins the batch's transaction, and all are disposed with the writer.</summary>
+    private BoundCommand[] Commands { get; }
+
 
     public static MessageBatchWriter Open(IServiceScopeFactory scopes)
     {
@@ -272,7 +274,7 @@ internal sealed class MessageBatchWriter : IDisposable
             {
                 if (counter is { Moved: true })
                 {
-                    _moveCounter!
+                    _setCounter!
                         .Set(MessageStatements.Parameters.Session, counter.SessionId)
                         .Set(nameof(ChatMessage.Seq), counter.Last)
                         .Command.ExecuteNonQuery();

@@ -57,7 +57,7 @@ internal sealed class MessageStatements
     public string? LiveSessionSql { get; private init; }
 
     /// <summary>Where the writer counts: sets a session's counter to the last seq the batch gave out in it.</summary>
-    public string? MoveCounterSql { get; private init; }
+    public string? SetCounterSql { get; private init; }
 
     /// <summary>
     /// Whether the writer numbers a batch's messages itself (SQLite: one writer holds the
@@ -182,7 +182,7 @@ internal sealed class MessageStatements
         {
             PipelinesPosts = pipelined,
             LiveSessionSql = liveSession,
-            MoveCounterSql = setCounter,
+            SetCounterSql = setCounter,
         };
     }
 
@@ -245,7 +245,7 @@ internal sealed class MessageStatements
 
         public static readonly string[] LiveSession = [Room, Ended];
 
-        public static readonly string[] MoveCounter = [Session, nameof(ChatMessage.Seq)];
+        public static readonly string[] SetCounter = [Session, nameof(ChatMessage.Seq)];
 
         public static readonly string[] UndoSeq = [Session];
 
