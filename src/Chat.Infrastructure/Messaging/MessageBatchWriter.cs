@@ -204,10 +204,7 @@ internal sealed class MessageBatchWriter : IDisposable
         var refused = new List<PendingMessage>();
         using (var transaction = _connection.BeginTransaction())
         {
-            foreach (var command in Commands)
-            {
-                command.Command.Transaction = transaction;
-            }
+            Enlist(transaction);
 
             foreach (var pending in batch)
             {
@@ -246,10 +243,7 @@ internal sealed class MessageBatchWriter : IDisposable
         // Not deferred (BEGIN IMMEDIATE): the write lock is taken before the first count is read.
         using (var transaction = Sqlite.BeginTransaction(deferred: false))
         {
-            foreach (var command in Commands)
-            {
-                command.Command.Transaction = transaction;
-            }
+            Enlist(transaction);
 
             foreach (var pending in batch)
             {
@@ -336,6 +330,15 @@ internal sealed class MessageBatchWriter : IDisposable
         {
             Last++;
             Moved = true;
+        }
+    }
+
+    /// <summary>Every command of the writer runs in the batch's transaction.</summary>
+    private void Enlist(DbTransaction transaction)
+    {
+        foreach (var command in Commands)
+        {
+            command.Command.Transaction = transaction;
         }
     }
 
