@@ -26,7 +26,11 @@ internal sealed class MessageBatchWriter : IDisposable
     private readonly IServiceScope _scope;
     private readonly ChatDbContext _db;
     private readonly DbConnection _connection;
-    private readonly BoundCommand _post;
+    /// <summary>One statement a message where the statement counts (PostgreSQL, SQL Server).</summary>
+    private readonly BoundCommand? _post;
+
+    /// <summary>The post at a counted seq where the writer counts (SQLite).</summary>
+    private readonly SqliteCountedPost? _countedPost;
     private readonly BoundCommand? _undoSeq;
     private readonly BoundCommand _original;
     private readonly BoundCommand _roomOf;
@@ -47,8 +51,7 @@ internal sealed class MessageBatchWriter : IDisposable
         _pipelined = statements.PipelinesPosts && _connection.CanCreateBatch;
         if (statements.CountsSeq)
         {
-            _post = statements.Prepare(_connection, statements.PostSql, MessageStatements.Parameters.CountedPost)
-                .Set(nameof(ChatMessage.Kind), MessageKind.Chat);
+            _countedPost = new SqliteCountedPost(Sqlite, statements);
             _liveSession = statements.Prepare(_connection, statements.LiveSessionSql!, MessageStatements.Parameters.LiveSession)
                 .Set(MessageStatements.Parameters.Ended, SessionState.Inactive);
             _setCounter = statements.Prepare(_connection, statements.SetCounterSql!, MessageStatements.Parameters.SetCounter);
@@ -300,11 +303,7 @@ internal sealed class MessageBatchWriter : IDisposable
     /// </summary>
     private MessageOutcome? PostCounted(MessageDraft draft, SeqCounter counter)
     {
-        var post = WithDraft(_post, draft)
-            .Set(MessageStatements.Parameters.Session, counter.SessionId)
-            .Set(nameof(ChatMessage.Seq), counter.Last + 1)
-            .Command;
-        if (post.ExecuteNonQuery() == 1)
+        if (_countedPost!.Post(draft, counter.SessionId, counter.Last + 1))
         {
             counter.Took();
             var id = SQLitePCL.raw.sqlite3_last_insert_rowid(Sqlite.Handle);
@@ -369,7 +368,7 @@ internal sealed class MessageBatchWriter : IDisposable
     private MessageOutcome? Post(PendingMessage pending)
     {
         var draft = pending.Draft;
-        var post = WithDraft(_post, draft).Set(MessageStatements.Parameters.Room, draft.Room.Key).Command;
+        var post = WithDraft(_post!, draft).Set(MessageStatements.Parameters.Room, draft.Room.Key).Command;
         int sessionId;
         long seq;
         long? id;
@@ -487,6 +486,7 @@ internal sealed class MessageBatchWriter : IDisposable
             command.Dispose();
         }
 
+        _countedPost?.Dispose();
         _db.Database.CloseConnection();
         _scope.Dispose();
     }

@@ -186,6 +186,13 @@ internal sealed class MessageStatements
         };
     }
 
+    /// <summary>A parameter's name as the statements write it, prefix included.</summary>
+    public string ParameterName(string name) => _sql.GenerateParameterName(name);
+
+    /// <summary>A value as its column stores it: through the column's value converter, when it has one, as EF would.</summary>
+    public object? ToProvider(string name, object value) =>
+        Mappings[name].Converter is { } converter ? converter.ConvertToProvider(value) : value;
+
     /// <summary>A command for <paramref name="text"/> with its parameters created once; values are set per execution.</summary>
     public BoundCommand Prepare(DbConnection connection, string text, params string[] parameterNames)
     {

@@ -4,6 +4,7 @@ using Chat.Application.Messages.GetMessages;
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Sessions.HostSession;
 using Chat.Application.Sessions.TakeSeat;
+using Chat.Domain.Messages;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using Chat.Infrastructure.Tests.Persistence.Databases;
@@ -148,6 +149,28 @@ public abstract class SendMessageTests(TestDatabases databases)
         Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
         Assert.Equal(seqs[^1], after.Seq);
         Assert.Equal(0, await db.Messages.CountAsync(m => m.SenderId == outsider.Id, Cancel));
+    }
+
+    [Fact]
+    public async Task Send_StoresARowThatQueriesFind_ByItsTimestampKindSenderAndClientId_AsIfTheContextHadWrittenIt()
+    {
+        await using var database = await databases.CreateMigrated(Cancel);
+        var players = await database.StoreAll(Users("player", 1), Cancel);
+        await using var useCases = await UseCaseRunner.Start(database, Cancel);
+        await Seat(useCases, players);
+        var alice = players[0];
+
+        var sent = await useCases.Send(new SendMessage(alice.Username, Room, "נקודה 👋", "c-42"), alice, Cancel);
+
+        await using var db = database.NewContext();
+        var stored = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == sent.Id, Cancel);
+        Assert.Equal((alice.Id, alice.Username, "נקודה 👋", "c-42", MessageKind.Chat), (stored.SenderId, stored.Sender, stored.Text, stored.ClientMsgId, stored.Kind));
+        // The query binds its values as the context writes them: a row written any other way would not be found.
+        var found = await db.Messages.AsNoTracking()
+            .Where(m => m.Timestamp == stored.Timestamp && m.Kind == MessageKind.Chat && m.Sender == alice.Username && m.ClientMsgId == "c-42")
+            .Select(m => m.Id)
+            .ToListAsync(Cancel);
+        Assert.Equal([sent.Id], found);
     }
 
     [Fact]
