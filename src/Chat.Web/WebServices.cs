@@ -35,7 +35,6 @@ public static class WebServices
         services.AddApiDocument();
 
         services.AddSingleton<HubErrorFilter>();
-        services.AddSingleton<HubOriginCheck>();
         services.AddSignalR(o =>
             {
                 o.AddFilter<HubErrorFilter>();

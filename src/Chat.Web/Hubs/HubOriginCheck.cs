@@ -8,25 +8,29 @@ namespace Chat.Web.Hubs;
 /// a cookie-authenticated WebSocket is otherwise open to cross-site hijacking.
 /// Requests without an Origin header come from non-browser clients and pass.
 /// </summary>
-public sealed class HubOriginCheck(IConfiguration configuration) : IMiddleware
+/// <remarks>
+/// A middleware by convention, built once, that hands on the next one's task without
+/// awaiting it: a hub connection's request lasts as long as the connection, and
+/// every middleware that awaits the rest of the pipeline keeps a frame alive for that
+/// long, on every connection (ADR-004).
+/// </remarks>
+public sealed class HubOriginCheck(RequestDelegate next, IConfiguration configuration)
 {
     private readonly HashSet<string> _allowed = new(
         configuration.GetSection("Chat:AllowedOrigins").Get<string[]>() ?? [],
         StringComparer.OrdinalIgnoreCase);
 
-    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
         if (context.Request.Path.StartsWithSegments(HubAddress.Path)
             && context.Request.Headers.Origin is { Count: > 0 } origins
             && !IsAllowed(origins.ToString(), context.Request))
         {
-            await Problems.Write(context, StatusCodes.Status403Forbidden, "This origin may not connect to the chat.");
-            return;
+            return Problems.Write(context, StatusCodes.Status403Forbidden, "This origin may not connect to the chat.");
         }
 
-        await next(context);
+        return next(context);
     }
 
     private bool IsAllowed(string origin, HttpRequest request)
