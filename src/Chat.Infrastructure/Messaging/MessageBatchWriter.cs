@@ -26,11 +26,13 @@ internal sealed class MessageBatchWriter : IDisposable
     private readonly IServiceScope _scope;
     private readonly ChatDbContext _db;
     private readonly DbConnection _connection;
+
     /// <summary>One statement a message where the statement counts (PostgreSQL, SQL Server).</summary>
     private readonly BoundCommand? _post;
 
     /// <summary>The post at a counted seq where the writer counts (SQLite).</summary>
     private readonly SqliteCountedPost? _countedPost;
+
     private readonly BoundCommand? _undoSeq;
     private readonly BoundCommand _original;
     private readonly BoundCommand _roomOf;

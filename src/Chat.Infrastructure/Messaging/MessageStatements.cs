@@ -247,9 +247,6 @@ internal sealed class MessageStatements
 
         public static readonly string[] Post = [Room, Ended, .. Message];
 
-        /// <summary>Where the writer counts: the post at a session and seq it gives.</summary>
-        public static readonly string[] CountedPost = [Session, nameof(ChatMessage.Seq), .. Message];
-
         public static readonly string[] LiveSession = [Room, Ended];
 
         public static readonly string[] SetCounter = [Session, nameof(ChatMessage.Seq)];
