@@ -37,10 +37,17 @@ public static class RequestLimits
         return services;
     }
 
-    /// <summary>At most <paramref name="permits"/> a minute for the key; 0 is no limit.</summary>
+    /// <summary>The one partition of every caller when a limit is off.</summary>
+    internal const string Unlimited = "off";
+
+    /// <summary>
+    /// At most <paramref name="permits"/> a minute for the key; 0 is no limit. An
+    /// unlimited partition is never idle, so the limiter would keep one for every
+    /// caller for good: when the limit is off, every caller shares one.
+    /// </summary>
     internal static RateLimitPartition<string> PerMinute(string key, int permits) =>
         permits <= 0
-            ? RateLimitPartition.GetNoLimiter(key)
+            ? RateLimitPartition.GetNoLimiter(Unlimited)
             : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = permits,
