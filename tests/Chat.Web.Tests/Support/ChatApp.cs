@@ -135,9 +135,22 @@ public class ChatApp : WebApplicationFactory<Program>, IAsyncLifetime
         var unexpected = Log.Unexpected;
         if (unexpected.Count > 0)
         {
-            throw new InvalidOperationException(
-                "The server logged unexpected failures:\n" + string.Join("\n", unexpected.Select(e => $"{e.Category}: {e.Text}\n{e.Error}")));
+            var report = "The server logged unexpected failures:\n" + string.Join("\n", unexpected.Select(e => $"{e.Category}: {e.Text}\n{e.Error}"));
+            KeepReport(report);
+            throw new InvalidOperationException(report);
         }
+    }
+
+    /// <summary>
+    /// A fixture's failure is reported by the test runner as its exception's type alone
+    /// (at <c>dotnet test</c>'s usual verbosity), so the text is also kept in a file
+    /// beside the tests, <c>logs/unexpected-*.log</c>, which <c>.ci/run</c> prints.
+    /// </summary>
+    private static void KeepReport(string report)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "logs");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, $"unexpected-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.log"), report);
     }
 
     /// <summary>

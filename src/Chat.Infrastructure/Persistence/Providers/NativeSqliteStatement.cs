@@ -67,8 +67,14 @@ internal sealed class NativeSqliteStatement : IDisposable
     public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
 
     /// <summary>Binds text, or NULL for null.</summary>
+    /// <remarks>SQLite copies the text. An empty span has no address, which SQLite would take for NULL, so "" goes the other way.</remarks>
     public void Bind(int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
+        Check(value switch
+        {
+            null => raw.sqlite3_bind_null(_statement, index),
+            "" => raw.sqlite3_bind_text(_statement, index, string.Empty),
+            _ => raw.sqlite3_bind_text16(_statement, index, value.AsSpan()),
+        });
 
     public void Bind(int index, DateTimeOffset value)
     {
