@@ -43,6 +43,8 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
     /// </summary>
     private readonly BlockingCollection<PendingMessage> _queue = new(new ConcurrentQueue<PendingMessage>());
 
+    private volatile bool _disposed;
+
     public ValueTask<MessageOutcome> Append(MessageDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -69,6 +71,13 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may stop a service again after disposing it (the test host's stop races
+        // the stop of the app it runs); the first stop drained the writer already.
+        if (_disposed)
+        {
+            return;
+        }
+
         // Refuse new messages, then let the writer drain what was already accepted.
         _queue.CompleteAdding();
         await base.StopAsync(cancellationToken);
@@ -77,6 +86,7 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
 
     public override void Dispose()
     {
+        _disposed = true;
         base.Dispose();
         _queue.Dispose();
     }

@@ -51,6 +51,7 @@ internal sealed partial class RobotConductor(
     private readonly TurnTaking _turns = new();
     private readonly List<Task> _running = [];
     private readonly CancellationTokenSource _stopping = new();
+    private volatile bool _disposed;
     private CancellationToken _stoppingToken;
 
     /// <summary>The length of the last line each session's robot heard: what its next turn reads. Under the lock.</summary>
@@ -100,12 +101,20 @@ internal sealed partial class RobotConductor(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may stop a service again after disposing it (the test host's stop races
+        // the stop of the app it runs); the first stop ended everything already.
+        if (_disposed)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         await base.StopAsync(cancellationToken);
     }
 
     public override void Dispose()
     {
+        _disposed = true;
         _stopping.Dispose();
         base.Dispose();
     }

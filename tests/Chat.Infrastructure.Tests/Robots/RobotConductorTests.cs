@@ -16,6 +16,16 @@ public sealed class RobotConductorTests
     private const int Den = 2;
 
     [Fact]
+    public async Task StopAsync_AgainAfterTheHostStoppedAndDisposedTheConductor_DoesNothing()
+    {
+        await using var robots = await Start();
+        await robots.Conductor.StopAsync(CancellationToken.None);
+        robots.Conductor.Dispose();
+
+        await robots.Conductor.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Heard_APlayersMessage_TakesTheRobotsTurnOnlyAfterTheReplyDelay()
     {
         await using var robots = await Start();

@@ -110,12 +110,25 @@ public class ChatApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         _disposed = true;
         GC.SuppressFinalize(this);
-        foreach (var client in _clients)
+        try
         {
-            await client.DisposeAsync();
-        }
+            foreach (var client in _clients)
+            {
+                await client.DisposeAsync();
+            }
 
-        await base.DisposeAsync();
+            await base.DisposeAsync();
+            await CleanUpAndCheckTheLog();
+        }
+        catch (Exception ex)
+        {
+            KeepReport($"{GetType().Name} failed as it stopped:\n{ex}");
+            throw;
+        }
+    }
+
+    private async Task CleanUpAndCheckTheLog()
+    {
         await AfterStop();
         if (_ownFolder is not null)
         {
@@ -135,22 +148,21 @@ public class ChatApp : WebApplicationFactory<Program>, IAsyncLifetime
         var unexpected = Log.Unexpected;
         if (unexpected.Count > 0)
         {
-            var report = "The server logged unexpected failures:\n" + string.Join("\n", unexpected.Select(e => $"{e.Category}: {e.Text}\n{e.Error}"));
-            KeepReport(report);
-            throw new InvalidOperationException(report);
+            throw new InvalidOperationException(
+                "The server logged unexpected failures:\n" + string.Join("\n", unexpected.Select(e => $"{e.Category}: {e.Text}\n{e.Error}")));
         }
     }
 
     /// <summary>
     /// A fixture's failure is reported by the test runner as its exception's type alone
     /// (at <c>dotnet test</c>'s usual verbosity), so the text is also kept in a file
-    /// beside the tests, <c>logs/unexpected-*.log</c>, which <c>.ci/run</c> prints.
+    /// beside the tests, <c>logs/fixture-failure-*.log</c>, which <c>.ci/run</c> prints.
     /// </summary>
     private static void KeepReport(string report)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "logs");
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, $"unexpected-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.log"), report);
+        File.WriteAllText(Path.Combine(folder, $"fixture-failure-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.log"), report);
     }
 
     /// <summary>

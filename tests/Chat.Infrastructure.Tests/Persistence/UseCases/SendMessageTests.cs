@@ -10,6 +10,7 @@ using Chat.Domain.Users;
 using Chat.Infrastructure.Tests.Persistence.Databases;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using static Chat.Infrastructure.Tests.Persistence.Builders.Build;
 
 namespace Chat.Infrastructure.Tests.Persistence.UseCases;
@@ -149,6 +150,18 @@ public abstract class SendMessageTests(TestDatabases databases)
         Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
         Assert.Equal(seqs[^1], after.Seq);
         Assert.Equal(0, await db.Messages.CountAsync(m => m.SenderId == outsider.Id, Cancel));
+    }
+
+    [Fact]
+    public async Task StopAsync_AgainAfterTheHostStoppedAndDisposedTheLog_DoesNothing()
+    {
+        await using var database = await databases.CreateMigrated(Cancel);
+        await using var useCases = await UseCaseRunner.Start(database, Cancel);
+        var log = (IHostedService)useCases.Singleton<IMessageLog>();
+        await log.StopAsync(CancellationToken.None);
+        ((IDisposable)log).Dispose();
+
+        await log.StopAsync(CancellationToken.None);
     }
 
     [Fact]
