@@ -76,7 +76,6 @@ internal sealed class MessageBatchWriter : IDisposable
     /// <summary>Every command this provider's writer uses: each joins the batch's transaction, and all are disposed with the writer.</summary>
     private BoundCommand[] Commands { get; }
 
-
     public static MessageBatchWriter Open(IServiceScopeFactory scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
@@ -305,10 +304,9 @@ internal sealed class MessageBatchWriter : IDisposable
     /// </summary>
     private MessageOutcome? PostCounted(MessageDraft draft, SeqCounter counter)
     {
-        if (_countedPost!.Post(draft, counter.SessionId, counter.Last + 1))
+        if (_countedPost!.Post(draft, counter.SessionId, counter.Last + 1) is { } id)
         {
             counter.Took();
-            var id = SQLitePCL.raw.sqlite3_last_insert_rowid(Sqlite.Handle);
             var message = ChatMessage.Stored(id, counter.SessionId, counter.Last, draft.SenderId, draft.Sender, draft.Text, draft.Timestamp, draft.ClientMsgId);
             return MessageOutcome.Stored(new PostedMessage(message, counter.Room));
         }

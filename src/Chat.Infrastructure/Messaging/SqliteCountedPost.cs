@@ -50,9 +50,10 @@ internal sealed class SqliteCountedPost : IDisposable
 
     /// <summary>
     /// Inserts the draft at <paramref name="seq"/> of the session if its sender is seated
-    /// there and has not used its client id in the session: true when a row was stored.
+    /// there and has not used its client id in the session: the new row's id, or null
+    /// when nothing was stored.
     /// </summary>
-    public bool Post(MessageDraft draft, int sessionId, long seq)
+    public long? Post(MessageDraft draft, int sessionId, long seq)
     {
         ArgumentNullException.ThrowIfNull(draft);
         _statement.Bind(_session, sessionId);
@@ -62,7 +63,7 @@ internal sealed class SqliteCountedPost : IDisposable
         _statement.Bind(_text, draft.Text);
         _statement.Bind(_timestamp, draft.Timestamp);
         _statement.Bind(_clientMsgId, draft.ClientMsgId);
-        return _statement.Execute() == 1;
+        return _statement.Execute() == 1 ? _statement.LastInsertedRowId : null;
     }
 
     public void Dispose() => _statement.Dispose();

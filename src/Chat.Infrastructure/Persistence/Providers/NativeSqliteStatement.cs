@@ -87,6 +87,9 @@ internal sealed class NativeSqliteStatement : IDisposable
         Check(raw.sqlite3_bind_text16(_statement, index, text[..written]));
     }
 
+    /// <summary>The row id of the connection's last successful insert.</summary>
+    public long LastInsertedRowId => raw.sqlite3_last_insert_rowid(_db);
+
     /// <summary>Runs the statement to its end and answers how many rows it changed.</summary>
     public int Execute()
     {
