@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Chat.Application.Common.Exceptions;
 using Chat.Application.Common.Interfaces;
@@ -37,11 +36,11 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
     private Task _answers = Task.CompletedTask;
 
     /// <summary>
-    /// A blocking queue, not a channel: the writer waits on a thread of its own, and a
-    /// sender's message wakes it directly. A channel would wake it through a thread-pool
-    /// item that completes the wait's task, one more hand-off before every batch.
+    /// Not a channel: the writer waits on a thread of its own, and a sender's message
+    /// wakes it directly. A channel would wake it through a thread-pool item that
+    /// completes the wait's task, one more hand-off before every batch.
     /// </summary>
-    private readonly BlockingCollection<PendingMessage> _queue = new(new ConcurrentQueue<PendingMessage>());
+    private readonly PendingQueue _queue = new();
 
     private volatile bool _disposed;
 
@@ -50,14 +49,10 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
         ArgumentNullException.ThrowIfNull(draft);
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingMessage(draft);
-        try
-        {
-            _queue.Add(pending, CancellationToken.None);
-        }
-        catch (InvalidOperationException ex)
+        if (!_queue.TryAdd(pending))
         {
             // Adding was completed: the writer is draining for shutdown.
-            throw new InvalidOperationException("The service is shutting down; the message was not stored.", ex);
+            throw new InvalidOperationException(PendingQueue.ShuttingDown);
         }
 
         // Once queued, the caller waits for the outcome even if its own request is
@@ -88,7 +83,6 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
     {
         _disposed = true;
         base.Dispose();
-        _queue.Dispose();
     }
 
     private void WriteUntilCompleted()
@@ -98,14 +92,8 @@ internal sealed partial class GroupCommitMessageLog(IServiceScopeFactory scopes,
         try
         {
             // Blocking is the point here: this thread has nothing else to do.
-            foreach (var first in _queue.GetConsumingEnumerable())
+            while (_queue.TakeBatch(batch, MaxBatch))
             {
-                batch.Add(first);
-                while (batch.Count < MaxBatch && _queue.TryTake(out var pending))
-                {
-                    batch.Add(pending);
-                }
-
                 writer = WriteBatch(writer, batch);
                 Answer(batch.ToArray());
                 batch.Clear();
