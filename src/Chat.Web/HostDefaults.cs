@@ -17,7 +17,10 @@ public static class HostDefaults
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
 
         // The hub refuses calls by throwing HubException, which SignalR logs as an error.
-        ["Logging:LogLevel:Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher"] = "Critical",
+        // None rather than Critical: while any level is on, SignalR builds an activity's tags
+        // for every hub call (and starts the activity when the call carries trace headers)
+        // so that its log lines could name it; that is 170 bytes a call (ADR-004).
+        ["Logging:LogLevel:Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher"] = "None",
         ["Robot:Models:eliza:Provider"] = "Offline",
         ["Robot:Models:eliza:Seed"] = "1",
     };

@@ -29,10 +29,6 @@ public sealed class ServerLog(params string[] informationFrom) : ILoggerProvider
         [.. Errors.Where(e => !(e.Category.EndsWith(".DefaultHubDispatcher", StringComparison.Ordinal) && e.Error is HubException))];
 
     /// <summary>
-    /// Errors, and the service's own warnings (a failed sweep is one). The framework's
-    /// warnings about the test host (keys stored unencrypted) are not.
-    /// </summary>
-    /// <summary>
     /// Errors, and the service's own warnings, except the slow-use-case warning: on a
     /// loaded test machine a use case can take longer than its threshold without
     /// anything being wrong.
