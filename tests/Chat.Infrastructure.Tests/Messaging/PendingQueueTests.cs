@@ -14,6 +14,10 @@ public sealed class PendingQueueTests
     private static PendingMessage Pending(int n) =>
         new(new MessageDraft(1, "alice", RoomName.Of("lounge"), $"line {n}", DateTimeOffset.UnixEpoch));
 
+    /// <summary>As the writer does: on a thread of its own, since taking may sleep.</summary>
+    private static Task<bool> TakeOnAThreadOfItsOwn(PendingQueue queue, List<PendingMessage> batch) =>
+        Task.Factory.StartNew(() => queue.TakeBatch(batch, 10), Ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
     [Fact]
     public void TakeBatch_TakesWhatWasQueued_InOrder_UpToTheBatchLimit()
     {
@@ -38,7 +42,7 @@ public sealed class PendingQueueTests
     {
         var queue = new PendingQueue();
         var batch = new List<PendingMessage>();
-        var taking = Task.Factory.StartNew(() => queue.TakeBatch(batch, 10), Ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var taking = TakeOnAThreadOfItsOwn(queue, batch);
 
         await Task.Delay(100, Ct);
         Assert.False(taking.IsCompleted);
@@ -73,7 +77,7 @@ public sealed class PendingQueueTests
     {
         var queue = new PendingQueue();
         var batch = new List<PendingMessage>();
-        var taking = Task.Factory.StartNew(() => queue.TakeBatch(batch, 10), Ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var taking = TakeOnAThreadOfItsOwn(queue, batch);
         await Task.Delay(100, Ct);
 
         queue.CompleteAdding();
