@@ -15,6 +15,7 @@ internal sealed class PendingQueue
     public const string ShuttingDown = "The service is shutting down; the message was not stored.";
 
     private readonly ConcurrentQueue<PendingMessage> _items = new();
+
     /// <summary>A monitor, not a <see cref="Lock"/>: the writer waits on it.</summary>
     private readonly object _gate = new();
 
@@ -40,7 +41,8 @@ internal sealed class PendingQueue
             return false;
         }
 
-        // Enqueue is an interlocked exchange, a full fence: the reads below cannot pass it.
+        // Enqueue reserves its slot with an interlocked compare-exchange, a full fence: the
+        // reads below cannot pass it, and a writer that looks after them finds the slot taken.
         _items.Enqueue(pending);
         if (Volatile.Read(ref _closed) == 1)
         {

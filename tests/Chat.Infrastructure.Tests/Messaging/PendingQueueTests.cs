@@ -55,6 +55,37 @@ public sealed class PendingQueueTests
     }
 
     [Fact]
+    public async Task AWriterThatSleeps_IsWokenByEveryMessage_ThatArrivesAlone()
+    {
+        var queue = new PendingQueue();
+        using var taken = new SemaphoreSlim(0);
+        var writer = Task.Factory.StartNew(
+            () =>
+            {
+                var batch = new List<PendingMessage>();
+                while (queue.TakeBatch(batch, 10))
+                {
+                    taken.Release(batch.Count);
+                    batch.Clear();
+                }
+            },
+            Ct,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+        // One message at a time, each after the writer has gone back to the queue: a
+        // wake-up lost between its last look and its sleep leaves a message waiting.
+        for (var i = 0; i < 5_000; i++)
+        {
+            Assert.True(queue.TryAdd(Pending(i)));
+            Assert.True(await taken.WaitAsync(Patience, Ct), $"message {i} was not taken");
+        }
+
+        queue.CompleteAdding();
+        await writer.WaitAsync(Patience, Ct);
+    }
+
+    [Fact]
     public void CompletingAdding_RefusesNewMessages_AndTheWriterStillTakesWhatWasQueued()
     {
         var queue = new PendingQueue();
