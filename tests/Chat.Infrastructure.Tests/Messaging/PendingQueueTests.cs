@@ -18,6 +18,22 @@ public sealed class PendingQueueTests
     private static Task<bool> TakeOnAThreadOfItsOwn(PendingQueue queue, List<PendingMessage> batch) =>
         Task.Factory.StartNew(() => queue.TakeBatch(batch, 10), Ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
+    /// <summary>The writer's loop: every batch handed to <paramref name="write"/> until the queue closes.</summary>
+    private static Task WriteUntilClosed(PendingQueue queue, int max, Action<List<PendingMessage>> write) =>
+        Task.Factory.StartNew(
+            () =>
+            {
+                var batch = new List<PendingMessage>();
+                while (queue.TakeBatch(batch, max))
+                {
+                    write(batch);
+                    batch.Clear();
+                }
+            },
+            Ct,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
     [Fact]
     public void TakeBatch_TakesWhatWasQueued_InOrder_UpToTheBatchLimit()
     {
@@ -59,19 +75,7 @@ public sealed class PendingQueueTests
     {
         var queue = new PendingQueue();
         using var taken = new SemaphoreSlim(0);
-        var writer = Task.Factory.StartNew(
-            () =>
-            {
-                var batch = new List<PendingMessage>();
-                while (queue.TakeBatch(batch, 10))
-                {
-                    taken.Release(batch.Count);
-                    batch.Clear();
-                }
-            },
-            Ct,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+        var writer = WriteUntilClosed(queue, 10, batch => taken.Release(batch.Count));
 
         // One message at a time, each after the writer has gone back to the queue: a
         // wake-up lost between its last look and its sleep leaves a message waiting.
@@ -125,19 +129,7 @@ public sealed class PendingQueueTests
             var queue = new PendingQueue();
             var taken = new ConcurrentBag<PendingMessage>();
             var accepted = new ConcurrentBag<PendingMessage>();
-            var writer = Task.Factory.StartNew(
-                () =>
-                {
-                    var batch = new List<PendingMessage>();
-                    while (queue.TakeBatch(batch, 7))
-                    {
-                        batch.ForEach(taken.Add);
-                        batch.Clear();
-                    }
-                },
-                Ct,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default);
+            var writer = WriteUntilClosed(queue, 7, batch => batch.ForEach(taken.Add));
 
             using var go = new ManualResetEventSlim();
             var senders = Enumerable.Range(0, 4).Select(s => Task.Run(
