@@ -39,13 +39,11 @@ public abstract class ChatDbContext(DbContextOptions options) : DbContext(option
             // The numbers and the rows they number are one transaction.
             if (Database.CurrentTransaction is not null)
             {
-                await NumberNewMessages(cancellationToken);
-                return await base.SaveChangesAsync(cancellationToken);
+                return await SaveNumbered(cancellationToken);
             }
 
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-            await NumberNewMessages(cancellationToken);
-            var saved = await base.SaveChangesAsync(cancellationToken);
+            var saved = await SaveNumbered(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return saved;
         }
@@ -66,6 +64,38 @@ public abstract class ChatDbContext(DbContextOptions options) : DbContext(option
 
     private bool HasMessagesToNumber() =>
         ChangeTracker.Entries<ChatMessage>().Any(e => e.State == EntityState.Added && e.Entity.Seq == 0);
+
+    /// <summary>
+    /// Saves the changes with their new messages numbered, and a room's second and later
+    /// new messages each in a save of its own. A room's ids must rise with its seqs: v1
+    /// history pages by id through the seq index (<c>History.Page</c>). One insert per
+    /// message draws the ids in seq order; a multi-row insert need not (SQL Server's
+    /// <c>MERGE</c> promises no order). Several new messages of one room in one save are
+    /// rare (a game's last notices), so the extra statements cost little.
+    /// </summary>
+    private async Task<int> SaveNumbered(CancellationToken cancellationToken)
+    {
+        var later = ChangeTracker.Entries<ChatMessage>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Seq == 0)
+            .GroupBy(e => e.Entity.SessionId)
+            .SelectMany(room => room.Skip(1))
+            .ToList();
+        foreach (var entry in later)
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        await NumberNewMessages(cancellationToken);
+        var saved = await base.SaveChangesAsync(cancellationToken);
+        foreach (var entry in later)
+        {
+            Messages.Add(entry.Entity);
+            await NumberNewMessages(cancellationToken);
+            saved += await base.SaveChangesAsync(cancellationToken);
+        }
+
+        return saved;
+    }
 
     /// <summary>
     /// Gives each new message the next <see cref="ChatMessage.Seq"/> of its session, in

@@ -74,6 +74,41 @@ public sealed class GetMessagesTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_AfterIdZero_ReturnsTheOldest()
+    {
+        var (alice, _) = await ARoomWith(5);
+
+        var page = await Get(alice, new GetMessages("lounge", AfterId: 0, Limit: 2));
+
+        Assert.Equal(["m1", "m2"], Texts(page));
+    }
+
+    [Fact]
+    public async Task Get_AroundAnIdOfAnotherRoomsMessage_ComparesItAsAnId()
+    {
+        var (alice, before) = await ARoomWith(2);
+        var bob = await _data.AddUser("bob");
+        await _data.AddSession(bob, "den");
+        var elsewhere = (await _data.AddMessages(bob, "den", "elsewhere"))[0].Id;
+        var after = await _data.AddMessages(alice, "lounge", "m3", "m4");
+
+        Assert.Equal(["m3", "m4"], Texts(await Get(alice, new GetMessages("lounge", AfterId: elsewhere))));
+        Assert.Equal(["m1", "m2"], Texts(await Get(alice, new GetMessages("lounge", BeforeId: elsewhere))));
+        Assert.Equal(["m2"], Texts(await Get(alice, new GetMessages("lounge", AfterId: IdOf(before, "m1"), BeforeId: elsewhere))));
+        Assert.Equal(["m3"], Texts(await Get(alice, new GetMessages("lounge", AfterId: elsewhere, BeforeId: IdOf(after, "m4")))));
+    }
+
+    [Fact]
+    public async Task Get_BeyondTheRoomsLastId_ReturnsItsLatestBefore_AndNothingAfter()
+    {
+        var (alice, messages) = await ARoomWith(3);
+        var beyond = messages[^1].Id + 1000;
+
+        Assert.Equal(["m2", "m3"], Texts(await Get(alice, new GetMessages("lounge", BeforeId: beyond, Limit: 2))));
+        Assert.Empty(await Get(alice, new GetMessages("lounge", AfterId: beyond)));
+    }
+
+    [Fact]
     public async Task Get_WithALimitAbove500_ReturnsAtMost500()
     {
         var (alice, _) = await ARoomWith(510);

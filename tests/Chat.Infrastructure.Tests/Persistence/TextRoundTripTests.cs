@@ -54,7 +54,7 @@ public abstract class TextRoundTripTests(TestDatabases databases)
     private static async Task<List<ChatMessage>> LatestPage(TestDatabase database, int sessionId)
     {
         await using var db = database.NewContext();
-        var page = await History.Page(db.Messages.AsNoTracking().Where(m => m.SessionId == sessionId), afterId: null, beforeId: null, GetMessages.DefaultLimit)
+        var page = await History.Page(db.Messages.AsNoTracking().Where(m => m.SessionId == sessionId), default, GetMessages.DefaultLimit)
             .ToListAsync(Cancel);
         return [.. History.OldestFirst(page, after: null)];
     }

@@ -36,7 +36,7 @@ public sealed class CastRobotVoteHandler(IChatDbContext db, SessionCommitter com
         var recent = await db.Messages
             .AsNoTracking()
             .Where(m => m.SessionId == session.Id && m.Kind == MessageKind.Chat)
-            .OrderByDescending(m => m.Id)
+            .OrderByDescending(m => m.Seq)
             .Take(ContextSize)
             .Select(m => new HeardLine(m.Sender, m.Text))
             .ToListAsync(cancellationToken);

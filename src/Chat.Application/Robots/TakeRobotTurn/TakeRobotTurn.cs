@@ -90,7 +90,7 @@ public sealed class TakeRobotTurnHandler(
         var recent = await db.Messages
             .AsNoTracking()
             .Where(m => m.SessionId == command.SessionId && m.Kind == MessageKind.Chat)
-            .OrderByDescending(m => m.Id)
+            .OrderByDescending(m => m.Seq)
             .Take(ContextSize)
             .ToListAsync(cancellationToken);
         recent.Reverse();

@@ -20,8 +20,9 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
 
         builder.Property(m => m.ClientMsgId).HasMaxLength(ChatMessage.MaxClientMsgIdLength);
 
-        // History is read per room by id (v1) or by seq: latest page, and "after the last one I saw".
-        builder.HasIndex(m => new { m.SessionId, m.Id });
+        // History is read per room by seq: latest page, and "after the last one I saw". A v1
+        // page by id reads it too: a room's ids rise with its seqs (History.Bound), so no
+        // (SessionId, Id) index is written for every message (ADR-004, eighth revision).
         builder.HasIndex(m => new { m.SessionId, m.Seq }).IsUnique().HasDatabaseName("UX_Messages_Seq");
 
         // A resend with the same client id stores nothing: the index refuses it inside the batch (ADR-013).

@@ -25,37 +25,38 @@ public sealed class SqlServerQueryTests
     }
 
     [Fact]
-    public void HistoryPage_WithoutIds_TakesTheNewestOfTheRoom()
+    public void HistoryPage_WithoutIds_TakesTheNewestOfTheRoomBySeq()
     {
         using var db = NewContext();
 
-        var sql = History.Page(db.Messages.Where(m => m.SessionId == 7), afterId: null, beforeId: null, Limit).ToQueryString();
+        var sql = History.Page(db.Messages.Where(m => m.SessionId == 7), default, Limit).ToQueryString();
 
         Assert.Contains("SELECT TOP(@", sql, StringComparison.Ordinal);
         Assert.Contains("WHERE [m].[SessionId] = 7", sql, StringComparison.Ordinal);
-        Assert.Contains("ORDER BY [m].[Id] DESC", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [m].[Seq] DESC", sql, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void HistoryPage_AfterAnId_TakesTheOldestAfterIt()
+    public void HistoryPage_AfterAnIdOfTheRoom_TakesTheOldestAfterItsSeq()
     {
         using var db = NewContext();
 
-        var sql = History.Page(db.Messages.Where(m => m.SessionId == 7), afterId: 40, beforeId: null, Limit).ToQueryString();
+        var sql = History.Page(db.Messages.Where(m => m.SessionId == 7), new IdBounds(new IdBound(40, Seq: 12), null), Limit).ToQueryString();
 
-        Assert.Contains("[m].[Id] > ", sql, StringComparison.Ordinal);
-        Assert.Contains("ORDER BY [m].[Id]", sql, StringComparison.Ordinal);
+        Assert.Contains("[m].[Seq] > ", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("[m].[Id] >", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [m].[Seq]", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("DESC", sql, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void HistoryPage_BetweenTwoIds_BoundsBothSides()
+    public void HistoryPage_BetweenAnIdOfTheRoomAndAnotherId_BoundsOneBySeqAndOneById()
     {
         using var db = NewContext();
 
-        var sql = History.Page(db.Messages.Where(m => m.SessionId == 7), afterId: 40, beforeId: 90, Limit).ToQueryString();
+        var sql = History.Page(db.Messages.Where(m => m.SessionId == 7), new IdBounds(new IdBound(40, Seq: 12), new IdBound(90, Seq: null)), Limit).ToQueryString();
 
-        Assert.Contains("[m].[Id] > ", sql, StringComparison.Ordinal);
+        Assert.Contains("[m].[Seq] > ", sql, StringComparison.Ordinal);
         Assert.Contains("[m].[Id] < ", sql, StringComparison.Ordinal);
     }
 

@@ -103,7 +103,7 @@ public abstract class SendMessageTests(TestDatabases databases)
     }
 
     [Fact]
-    public async Task Send_FromSeveralPlayersAtOnce_NumbersTheRoomsMessagesOneToNInStoredOrder_NoticesIncluded()
+    public async Task Send_FromSeveralPlayersAtOnce_NumbersTheRoomsMessagesOneToNInStoredOrder_NoticesIncluded_IdsRisingWithSeqs()
     {
         await using var database = await databases.CreateMigrated(Cancel);
         var players = await database.StoreAll(Users("player", 3), Cancel);
@@ -118,6 +118,7 @@ public abstract class SendMessageTests(TestDatabases databases)
         var sessionId = await db.Sessions.Where(x => x.Room == Room).Select(x => x.Id).SingleAsync(Cancel);
         var stored = await db.Messages.Where(m => m.SessionId == sessionId).OrderBy(m => m.Seq).Select(m => new { m.Seq, m.Id, m.Text }).ToListAsync(Cancel);
         Assert.Equal(Enumerable.Range(1, stored.Count).Select(i => (long)i), stored.Select(m => m.Seq));
+        Assert.Equal(stored.Select(m => m.Id).Order(), stored.Select(m => m.Id));
         Assert.Equal(posts.Count, stored.Count(m => m.Text.StartsWith("player", StringComparison.Ordinal)));
         foreach (var player in players)
         {

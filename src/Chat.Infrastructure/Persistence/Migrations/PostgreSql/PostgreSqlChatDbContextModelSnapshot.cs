@@ -63,8 +63,6 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SessionId", "Id");
-
                     b.HasIndex("SessionId", "Seq")
                         .IsUnique()
                         .HasDatabaseName("UX_Messages_Seq");

@@ -56,8 +56,6 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SessionId", "Id");
-
                     b.HasIndex("SessionId", "Seq")
                         .IsUnique()
                         .HasDatabaseName("UX_Messages_Seq");
