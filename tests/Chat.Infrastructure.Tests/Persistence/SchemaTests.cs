@@ -54,6 +54,24 @@ public abstract class SchemaTests(TestDatabases databases)
     }
 }
 
-public sealed class SqliteSchemaTests() : SchemaTests(SqliteTestDatabases.Instance);
+public sealed class SqliteSchemaTests() : SchemaTests(SqliteTestDatabases.Instance)
+{
+    /// <summary>
+    /// SQLite's <c>AUTOINCREMENT</c> would update a counter row on every stored message;
+    /// without it a new message takes the largest id plus one (ADR-004, ninth revision).
+    /// </summary>
+    [Fact]
+    public async Task Messages_OnSqlite_TakeTheLargestIdPlusOne_WithoutACounterRow()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var database = await SqliteTestDatabases.Instance.CreateMigrated(cancel);
+        await using var db = database.NewContext();
+
+        var table = await db.Database.SqlQueryRaw<string>("SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'Messages'").SingleAsync(cancel);
+
+        Assert.Contains("PRIMARY KEY", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("AUTOINCREMENT", table, StringComparison.OrdinalIgnoreCase);
+    }
+}
 
 public sealed class PostgreSqlSchemaTests(PostgreSql.PostgreSqlServer server) : SchemaTests(server);
