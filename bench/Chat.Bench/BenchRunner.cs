@@ -146,32 +146,37 @@ internal static class BenchRunner
     }
 
     /// <summary>
-    /// The lobby's reads, on the service only, in rounds that alternate the order
-    /// of the paths. Runs before the idle mode, whose thousands of sign-ins would
-    /// otherwise swell the listings.
+    /// The lobby's reads, on the service only (once per database: `chat` and
+    /// `chat-pg`; `chat-checked` reads as `chat` does), in rounds that alternate
+    /// the order of the paths. Runs before the idle mode, whose thousands of
+    /// sign-ins would otherwise swell the listings.
     /// </summary>
     private static async Task<(List<RestMeasurement> Measurements, int ListedSessions)> MeasureRestAsync(IReadOnlyList<TargetRun> runs, BenchOptions options)
     {
         var measurements = new List<RestMeasurement>();
-        if (!options.RunRest || runs.FirstOrDefault(r => r.Target is ChatServiceTarget)?.Target is not ChatServiceTarget chat)
+        var listed = 0;
+        if (!options.RunRest)
         {
-            return (measurements, 0);
+            return (measurements, listed);
         }
-        var listed = await RestLoad.FillLobbyAsync(chat.BaseUri);
-        using var http = RestLoad.CreateClient(chat.BaseUri, options.HttpClients);
-        foreach (var path in RestLoad.Paths)
+        foreach (var chat in runs.Select(r => r.Target).OfType<ChatServiceTarget>().Where(t => !t.IsChecked))
         {
-            Progress.Say($"chat: rest, warming up {path} for {options.Warmup.TotalSeconds:0}s");
-            await RestLoad.RunAsync(http, path, options.HttpClients, options.Warmup, () => chat.ServerProcessorTime);
-        }
-        for (var round = 1; round <= options.Rounds; round++)
-        {
-            var order = round % 2 == 1 ? RestLoad.Paths : Enumerable.Reverse(RestLoad.Paths);
-            foreach (var path in order)
+            listed = await RestLoad.FillLobbyAsync(chat.BaseUri);
+            using var http = RestLoad.CreateClient(chat.BaseUri, options.HttpClients);
+            foreach (var path in RestLoad.Paths)
             {
-                Progress.Say($"chat: rest, {path} with {options.HttpClients} clients, round {round} of {options.Rounds}, {options.Duration.TotalSeconds:0}s");
-                var measurement = await RestLoad.RunAsync(http, path, options.HttpClients, options.Duration, () => chat.ServerProcessorTime);
-                measurements.Add(measurement with { Round = round });
+                Progress.Say($"{chat.Name}: rest, warming up {path} for {options.Warmup.TotalSeconds:0}s");
+                await RestLoad.RunAsync(http, path, options.HttpClients, options.Warmup, () => chat.ServerProcessorTime);
+            }
+            for (var round = 1; round <= options.Rounds; round++)
+            {
+                var order = round % 2 == 1 ? RestLoad.Paths : Enumerable.Reverse(RestLoad.Paths);
+                foreach (var path in order)
+                {
+                    Progress.Say($"{chat.Name}: rest, {path} with {options.HttpClients} clients, round {round} of {options.Rounds}, {options.Duration.TotalSeconds:0}s");
+                    var measurement = await RestLoad.RunAsync(http, path, options.HttpClients, options.Duration, () => chat.ServerProcessorTime);
+                    measurements.Add(measurement with { Target = chat.Name, Round = round });
+                }
             }
         }
         return (measurements, listed);

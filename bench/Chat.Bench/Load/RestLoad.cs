@@ -32,7 +32,7 @@ internal static class RestLoad
         using var http = new HttpClient { BaseAddress = baseUri };
         var listed = await CountListedSessionsAsync(http);
         var missing = Math.Max(0, ListedSessions - listed);
-        Progress.Say($"chat: rest, the lobby lists {listed} sessions; hosting {missing} more");
+        Progress.Say($"{baseUri}: rest, the lobby lists {listed} sessions; hosting {missing} more");
         await Parallel.ForEachAsync(
             ClientSeat.Rooms(missing * BenchOptions.RoomSize, BenchOptions.RoomSize, prefix: "rest"),
             new ParallelOptions { MaxDegreeOfParallelism = RoomsSetUpAtOnce },
@@ -100,5 +100,7 @@ internal static class RestLoad
 
 internal sealed record RestMeasurement(string Path, int Clients, double RequestsPerSecond, LatencySummary Latency, long Failures, CpuUsage Cpu)
 {
+    public string Target { get; init; } = "chat";
+
     public int Round { get; init; }
 }

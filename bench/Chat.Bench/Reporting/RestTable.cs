@@ -16,14 +16,18 @@ internal static class RestTable
         }
         output.WriteLine(Invariant($"REST: closed loops of GET, whole body read; the lobby lists {listedSessions} sessions. {RestLoad.StatusPath} does no work: it is the ceiling."));
         TextColumns.Write(output, Headings, results.Select(Cells), leftAligned: 3);
-        var ceiling = Median(results.Where(r => r.Path == RestLoad.StatusPath));
-        foreach (var path in RestLoad.Paths)
+        foreach (var target in results.Select(r => r.Target).Distinct())
         {
-            var rate = Median(results.Where(r => r.Path == path));
-            if (!double.IsNaN(rate))
+            var ofTarget = results.Where(r => r.Target == target).ToList();
+            var ceiling = Median(ofTarget.Where(r => r.Path == RestLoad.StatusPath));
+            foreach (var path in RestLoad.Paths)
             {
-                var share = ceiling > 0 && path != RestLoad.StatusPath ? Invariant($"  ({rate / ceiling:0.00} of {RestLoad.StatusPath})") : "";
-                output.WriteLine(Invariant($"{path}: {rate:0} req/s, median of {results.Count(r => r.Path == path)} rounds{share}"));
+                var rate = Median(ofTarget.Where(r => r.Path == path));
+                if (!double.IsNaN(rate))
+                {
+                    var share = ceiling > 0 && path != RestLoad.StatusPath ? Invariant($"  ({rate / ceiling:0.00} of {RestLoad.StatusPath})") : "";
+                    output.WriteLine(Invariant($"{target} {path}: {rate:0} req/s, median of {ofTarget.Count(r => r.Path == path)} rounds{share}"));
+                }
             }
         }
         output.WriteLine();
@@ -31,7 +35,7 @@ internal static class RestTable
 
     private static string[] Cells(RestMeasurement r) =>
     [
-        "chat",
+        r.Target,
         "rest",
         r.Path,
         Invariant($"{r.Clients}"),

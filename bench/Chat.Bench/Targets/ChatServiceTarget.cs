@@ -37,6 +37,9 @@ internal sealed class ChatServiceTarget(
     /// <summary>Where the service answers HTTP; the REST mode calls it directly.</summary>
     public Uri BaseUri => _baseUri;
 
+    /// <summary>Limits and client message ids on (`chat-checked`).</summary>
+    public bool IsChecked => isChecked;
+
     public TimeSpan ServerProcessorTime => _server?.ProcessorTime ?? TimeSpan.Zero;
 
     public ServerTimes ProcessorTimes => new([ServerProcessorTime], database.ProcessorTime, TimeSpan.Zero);

@@ -1,31 +1,60 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Chat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Chat.Infrastructure.Listings;
 
 /// <summary>
-/// Reads the <see cref="ListingVersionRecord"/>: one row by its key, a compiled query,
-/// far cheaper than the listings it stands for. A database that cannot answer gives no
-/// stamp; the listing is then asked of the database too and fails or succeeds as it does.
+/// Reads the <see cref="ListingVersionRecord"/>: one row by its key, far cheaper than
+/// the listings it stands for. Every lobby read asks it first, so it is one plain
+/// command on the context's connection (opened and closed by EF, so the connection
+/// interceptors still run), not a LINQ query: EF's query pipeline cost more than the
+/// row itself (ADR-004). A database that cannot answer gives no stamp; the listing is
+/// then asked of the database too and fails or succeeds as it does.
 /// </summary>
 internal sealed class DatabaseListingVersion(ChatDbContext db) : IListingVersion
 {
-    private static readonly Func<ChatDbContext, CancellationToken, Task<long>> Read = EF.CompileAsyncQuery(
-        (ChatDbContext context, CancellationToken _) => context.Set<ListingVersionRecord>()
-            .Where(v => v.Id == ListingVersionRecord.OnlyId)
-            .Select(v => v.Value)
-            .First());
+    /// <summary>The statement for each provider's context type, written once from the model.</summary>
+    private static readonly ConcurrentDictionary<Type, string> Statements = new();
 
     public async ValueTask<string?> Current(CancellationToken cancellationToken)
     {
         try
         {
-            return (await Read(db, cancellationToken)).ToString(CultureInfo.InvariantCulture);
+            var statement = Statements.GetOrAdd(db.GetType(), static (_, context) => Statement(context), db);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = statement;
+                return await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull
+                    ? Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)
+                    : null;
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return null;
         }
+    }
+
+    private static string Statement(DbContext context)
+    {
+        var sql = context.GetService<ISqlGenerationHelper>();
+        var entity = context.Model.FindEntityType(typeof(ListingVersionRecord))
+            ?? throw new InvalidOperationException($"{nameof(ListingVersionRecord)} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"SELECT {Column(nameof(ListingVersionRecord.Value))} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE {Column(nameof(ListingVersionRecord.Id))} = {ListingVersionRecord.OnlyId}");
     }
 }

@@ -71,8 +71,9 @@ public static class DatabaseSetup
                     o.UseSqlServer(connectionString).AddInterceptors(unavailable, sp.GetRequiredService<ListingChangeInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSql:
+                var postgreSql = PostgreSqlConnectionDefaults.Apply(connectionString);
                 services.AddDbContextPool<ChatDbContext, PostgreSqlChatDbContext>((sp, o) =>
-                    o.UseNpgsql(connectionString).AddInterceptors(unavailable, sp.GetRequiredService<ListingChangeInterceptor>()));
+                    o.UseNpgsql(postgreSql).AddInterceptors(unavailable, sp.GetRequiredService<ListingChangeInterceptor>()));
                 break;
         }
 

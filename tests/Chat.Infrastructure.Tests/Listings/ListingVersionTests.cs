@@ -1,8 +1,10 @@
+using System.Globalization;
 using Chat.Application.Common.Interfaces;
 using Chat.Infrastructure.Listings;
 using Chat.Infrastructure.Persistence;
 using Chat.Infrastructure.Tests.Persistence.Builders;
 using Chat.Infrastructure.Tests.Persistence.Databases;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chat.Infrastructure.Tests.Listings;
@@ -10,10 +12,10 @@ namespace Chat.Infrastructure.Tests.Listings;
 /// <summary>
 /// The lobby listings' version moves when a change to what they list commits, in the
 /// same transaction, and not for a change that rolled back or that no listing shows.
-/// The service's own registration on a real SQLite file; other processes over the same
-/// file read the same version.
+/// The service's own registration on a real database of each provider that runs here;
+/// other processes over the same database read the same version.
 /// </summary>
-public sealed class ListingVersionTests : IAsyncLifetime
+public abstract class ListingVersionTests(TestDatabases databases) : IAsyncLifetime
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -22,8 +24,7 @@ public sealed class ListingVersionTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await SqliteTestDatabases.Instance.CreateEmpty(Cancel);
-        await _database.Migrate(Cancel);
+        _database = await databases.CreateMigrated(Cancel);
         _services = new ServiceCollection().AddLogging().AddChatDatabase(_database.Configuration).BuildServiceProvider();
     }
 
@@ -31,6 +32,7 @@ public sealed class ListingVersionTests : IAsyncLifetime
     {
         await _services.DisposeAsync();
         await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Read as a listing request reads it: from a scope of its own.</summary>
@@ -38,6 +40,20 @@ public sealed class ListingVersionTests : IAsyncLifetime
     {
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IListingVersion>().Current(Cancel);
+    }
+
+    [Fact]
+    public async Task TheVersion_IsTheCountOfListedChangesCommitted()
+    {
+        var before = long.Parse((await CurrentVersion())!, CultureInfo.InvariantCulture);
+
+        await Save(db => db.Users.Add(Build.User("dave")));
+        await Save(db => db.Users.Add(Build.User("erin")));
+
+        Assert.Equal((before + 2).ToString(CultureInfo.InvariantCulture), await CurrentVersion());
+        await using var scope = _services.CreateAsyncScope();
+        var row = await scope.ServiceProvider.GetRequiredService<ChatDbContext>().Set<ListingVersionRecord>().SingleAsync(Cancel);
+        Assert.Equal(before + 2, row.Value);
     }
 
     [Fact]
@@ -114,3 +130,7 @@ public sealed class ListingVersionTests : IAsyncLifetime
         await db.SaveChangesAsync(Cancel);
     }
 }
+
+public sealed class SqliteListingVersionTests() : ListingVersionTests(SqliteTestDatabases.Instance);
+
+public sealed class PostgreSqlListingVersionTests(Persistence.PostgreSql.PostgreSqlServer server) : ListingVersionTests(server);

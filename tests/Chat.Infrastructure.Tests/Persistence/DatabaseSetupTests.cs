@@ -51,6 +51,28 @@ public sealed class DatabaseSetupTests
         Assert.Same(db, scope.ServiceProvider.GetRequiredService<Application.Common.Interfaces.IChatDbContext>());
     }
 
+    [Fact]
+    public void AddChatDatabase_OnPostgreSql_PreparesRepeatedStatementsAndSkipsTheResetOfPooledConnections()
+    {
+        var connection = PostgreSqlConnection("Host=db;Database=chat");
+
+        Assert.Equal(PostgreSqlConnectionDefaults.MaxAutoPrepare, connection.MaxAutoPrepare);
+        Assert.True(connection.NoResetOnClose);
+        Assert.Equal("db", connection.Host);
+        Assert.Equal("chat", connection.Database);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=chat;Max Auto Prepare=0;No Reset On Close=false")]
+    [InlineData("Host=db;Database=chat;maxautoprepare=0;NORESETONCLOSE=false")]
+    public void AddChatDatabase_OnPostgreSql_KeepsTheConnectionStringsOwnChoice(string connectionString)
+    {
+        var connection = PostgreSqlConnection(connectionString);
+
+        Assert.Equal(0, connection.MaxAutoPrepare);
+        Assert.False(connection.NoResetOnClose);
+    }
+
     [Theory]
     [InlineData("SqlServer")]
     [InlineData("PostgreSql")]
@@ -175,5 +197,16 @@ public sealed class DatabaseSetupTests
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return (await command.ExecuteScalarAsync(Cancel))?.ToString();
+    }
+
+    private static Npgsql.NpgsqlConnectionStringBuilder PostgreSqlConnection(string connectionString)
+    {
+        using var services = ServicesFor(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Chat"] = connectionString,
+        });
+        using var scope = services.CreateScope();
+        return new Npgsql.NpgsqlConnectionStringBuilder(scope.ServiceProvider.GetRequiredService<ChatDbContext>().Database.GetConnectionString());
     }
 }

@@ -1,4 +1,5 @@
 using Chat.Infrastructure.Persistence;
+using Chat.Infrastructure.Persistence.Providers;
 using Chat.Infrastructure.Tests.Persistence.Databases;
 using Chat.Testing.Servers;
 using Npgsql;
@@ -133,9 +134,17 @@ public sealed class PostgreSqlServer : TestDatabases, IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Closes the idle pooled connections to one database: the pool of the string given
+    /// and the pool of the service's own connections, whose string carries the settings
+    /// <see cref="PostgreSqlConnectionDefaults"/> adds.
+    /// </summary>
     private static void ClearPool(string connectionString)
     {
-        using var connection = new NpgsqlConnection(connectionString);
-        NpgsqlConnection.ClearPool(connection);
+        foreach (var pooled in new[] { connectionString, PostgreSqlConnectionDefaults.Apply(connectionString) })
+        {
+            using var connection = new NpgsqlConnection(pooled);
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 }
