@@ -24,6 +24,9 @@ internal sealed record BenchOptions
     /// <summary>Concurrent HTTP clients in the REST mode.</summary>
     public int HttpClients { get; init; } = 16;
 
+    /// <summary>Whether the REST mode's clients carry a signed-in user's cookie, as the web page's polls do.</summary>
+    public bool RestSignedIn { get; init; }
+
     public bool RunSaturation { get; init; } = true;
     public bool RunSteady { get; init; } = true;
     public bool RunIdle { get; init; }
@@ -77,6 +80,8 @@ internal sealed record BenchOptions
                                set of rounds per depth (default 1,8)
           --connections N      idle hub connections opened to each target (default 2000)
           --http-clients N     concurrent HTTP clients in the REST mode (default 16)
+          --rest-callers WHO   anonymous (default) or signed-in: whether the REST mode's clients
+                               carry a signed-in user's cookie, as the web page's polls do
           --modes LIST         any of saturation,steady,idle,rest,detect (default saturation,steady);
                                detect plays games of "who is the robot?" on the service alone
           --games N            detect: games played (default 50)
@@ -127,6 +132,7 @@ internal sealed record BenchOptions
                 "--depth" => options with { Depths = [.. value.Split(',', StringSplitOptions.TrimEntries).Select(ParsePositive)] },
                 "--connections" => options with { IdleConnections = ParsePositive(value) },
                 "--http-clients" => options with { HttpClients = ParsePositive(value) },
+                "--rest-callers" when value is "anonymous" or "signed-in" => options with { RestSignedIn = value == "signed-in" },
                 "--modes" => options with
                 {
                     RunSaturation = Lists(value, "saturation"),

@@ -65,7 +65,7 @@ internal static class BenchRunner
             Console.Out.WriteLine($"{Environment.ProcessorCount} cores; load average {MachineLoad.Describe()}.");
             ResultTable.Print(results, options, Console.Out);
             NodesTable.Print(results, Console.Out);
-            RestTable.Print(rest.Measurements, rest.ListedSessions, Console.Out);
+            RestTable.Print(rest.Measurements, rest.ListedSessions, options.RestSignedIn, Console.Out);
             IdleTable.Print(idle, Console.Out);
             return 0;
         }
@@ -163,6 +163,10 @@ internal static class BenchRunner
         {
             listed = await RestLoad.FillLobbyAsync(chat.BaseUri);
             using var http = RestLoad.CreateClient(chat.BaseUri, options.HttpClients);
+            if (options.RestSignedIn)
+            {
+                await RestLoad.SignInAsync(http, chat.BaseUri);
+            }
             foreach (var path in RestLoad.Paths)
             {
                 Progress.Say($"{chat.Name}: rest, warming up {path} for {options.Warmup.TotalSeconds:0}s");

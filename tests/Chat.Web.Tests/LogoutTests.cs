@@ -55,6 +55,20 @@ public sealed class LogoutTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
+    public async Task Logout_OldCookie_StillReadsWhatNeedsNoSignIn_WithoutBeingTakenForASignIn()
+    {
+        var alice = await app.SignUp();
+        var replay = Replaying(alice.AuthCookie!);
+        await alice.Logout();
+
+        await Wire.Ok(await replay.Get("/api/lobby/sessions"));
+        var users = await Wire.Ok(await replay.Get("/api/lobby/users"));
+        await Wire.Ok(await replay.Get("/api/"));
+
+        Assert.DoesNotContain(alice.Username, users.GetProperty("users").EnumerateArray().Select(u => u.Str("username")));
+    }
+
+    [Fact]
     public async Task Logout_OldCookie_IsRefusedAtHubNegotiateAndUpgrade()
     {
         var alice = await app.SignUp();

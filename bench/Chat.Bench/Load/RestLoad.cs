@@ -48,6 +48,17 @@ internal static class RestLoad
         return await CountListedSessionsAsync(http);
     }
 
+    /// <summary>Signs a user of its own in and sends that user's cookie with every request of <paramref name="http"/>.</summary>
+    public static async Task SignInAsync(HttpClient http, Uri baseUri)
+    {
+        var cookies = new CookieContainer();
+        using (var api = new ChatServiceApi(baseUri, cookies))
+        {
+            await api.RegisterAsync($"restreader{Environment.ProcessId}", CancellationToken.None);
+        }
+        http.DefaultRequestHeaders.Add("Cookie", cookies.GetCookieHeader(baseUri));
+    }
+
     /// <summary>An HTTP client with a connection for each looping client, so none waits for a connection.</summary>
     public static HttpClient CreateClient(Uri baseUri, int clients) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = clients, UseCookies = false }) { BaseAddress = baseUri };

@@ -8,13 +8,14 @@ internal static class RestTable
     private static readonly string[] Headings =
         ["target", "mode", "path", "http clients", "req/s", "p50 ms", "p99 ms", "max ms", "failures", "server cpu %", "server us/req", "bench cpu %", "note"];
 
-    public static void Print(IReadOnlyList<RestMeasurement> results, int listedSessions, TextWriter output)
+    public static void Print(IReadOnlyList<RestMeasurement> results, int listedSessions, bool signedIn, TextWriter output)
     {
         if (results.Count == 0)
         {
             return;
         }
-        output.WriteLine(Invariant($"REST: closed loops of GET, whole body read; the lobby lists {listedSessions} sessions. {RestLoad.StatusPath} does no work: it is the ceiling."));
+        var callers = signedIn ? "signed-in callers (one user's cookie on every request)" : "anonymous callers";
+        output.WriteLine(Invariant($"REST: closed loops of GET, whole body read, {callers}; the lobby lists {listedSessions} sessions. {RestLoad.StatusPath} does no work: it is the ceiling."));
         TextColumns.Write(output, Headings, results.Select(Cells), leftAligned: 3);
         foreach (var target in results.Select(r => r.Target).Distinct())
         {

@@ -3,13 +3,18 @@ using Chat.Web.Errors;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 
 namespace Chat.Web.Identity;
 
 /// <summary>
 /// The seed's session-based sign-in as a cookie: HttpOnly, SameSite=Strict, Secure
-/// over HTTPS. Every request re-checks that the sign-in has not ended, so a cookie
-/// kept after logout is refused for REST and hub alike.
+/// over HTTPS. Every call that needs a sign-in (the default authorization policy: the
+/// REST calls that require one, the hub's negotiate and connect) re-checks in the
+/// database that it has not ended, so a cookie kept after logout is refused for REST
+/// and hub alike. Calls that need none (the lobby listings every client polls, the
+/// status, the page) do not pay for that check (ADR-004, tenth revision).
 /// </summary>
 public static class CookieSignIn
 {
@@ -26,34 +31,64 @@ public static class CookieSignIn
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromDays(30);
                 options.SlidingExpiration = true;
-                options.Events.OnValidatePrincipal = Revalidate;
                 options.Events.OnRedirectToLogin = context =>
                     Problems.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "You need to sign in first: POST /api/register.");
                 options.Events.OnRedirectToAccessDenied = context =>
                     Problems.Write(context.HttpContext, StatusCodes.Status403Forbidden, "You may not do that.");
             });
-        services.AddAuthorization();
+        services.AddScoped<IAuthorizationHandler, StillSignedInHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, EndedSignInIsNoSignIn>();
+        services.AddAuthorization(options => options.DefaultPolicy = new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .AddRequirements(new StillSignedIn())
+            .Build());
         return services;
     }
+
+    /// <summary>A sign-in that has not ended: the cookie's user has not logged out since.</summary>
+    public sealed class StillSignedIn : IAuthorizationRequirement;
 
     /// <remarks>
     /// The check runs in a scope of its own, not the request's: a hub connection's request
     /// lasts as long as the connection, and a database context taken from the request's
     /// scope would stay out of the pool, with everything it holds, until the client left.
     /// </remarks>
-    private static async Task Revalidate(CookieValidatePrincipalContext context)
+    private sealed class StillSignedInHandler(IHttpContextAccessor http, IServiceScopeFactory scopes) : AuthorizationHandler<StillSignedIn>
     {
-        var userId = SignInClaims.UserIdOf(context.Principal);
-        if (userId is null || !await IsStillSignedIn(context.HttpContext, userId.Value))
+        protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, StillSignedIn requirement)
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            if (SignInClaims.UserIdOf(context.User) is { } userId && await IsStillSignedIn(userId))
+            {
+                context.Succeed(requirement);
+            }
+        }
+
+        private async Task<bool> IsStillSignedIn(int userId)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var aborted = http.HttpContext?.RequestAborted ?? CancellationToken.None;
+            return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CheckSignIn(userId), aborted);
         }
     }
 
-    private static async Task<bool> IsStillSignedIn(HttpContext http, int userId)
+    /// <summary>
+    /// A cookie whose sign-in has ended is answered as no cookie at all: 401 (not the 403
+    /// of a signed-in caller who may not), and the cookie is cleared.
+    /// </summary>
+    private sealed class EndedSignInIsNoSignIn : IAuthorizationMiddlewareResultHandler
     {
-        await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CheckSignIn(userId), http.RequestAborted);
+        private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+        public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+        {
+            if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<StillSignedIn>().Any() == true)
+            {
+                await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                await context.ChallengeAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                return;
+            }
+
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+        }
     }
 }

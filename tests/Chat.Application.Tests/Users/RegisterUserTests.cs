@@ -55,6 +55,18 @@ public sealed class RegisterUserTests : IDisposable
     }
 
     [Fact]
+    public async Task Register_WithTheCookieOfASignInThatEnded_SignsInAnew()
+    {
+        var alice = await _data.AddUser("alice");
+        await _data.SignOut(alice);
+
+        var bob = await Register("bob", Build.Caller(alice));
+
+        Assert.Equal("bob", bob.Username);
+        Assert.True((await _data.FindUser(bob.Id)).IsSignedIn);
+    }
+
+    [Fact]
     public async Task Register_WithANameFreedByLogout_GivesANewUser()
     {
         var first = await _data.AddUser("alice");

@@ -17,6 +17,10 @@ public static class CurrentUserExtensions
             ?? throw new UnauthorizedException("Your sign-in has ended; please register again.");
     }
 
+    /// <summary>Whether the user's sign-in has not ended (a cookie issued before logout is refused).</summary>
+    public static Task<bool> IsSignedIn(this IChatDbContext db, int userId, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.Id == userId && u.SignedOutAt == null, cancellationToken);
+
     /// <summary>Whether a signed-in user holds the name with this key (<see cref="User.NormalizedUsername"/>).</summary>
     public static Task<bool> IsNameHeld(this IChatDbContext db, string normalizedUsername, CancellationToken cancellationToken) =>
         db.Users.AnyAsync(u => u.NormalizedUsername == normalizedUsername && u.SignedOutAt == null, cancellationToken);

@@ -1,6 +1,5 @@
 using Chat.Application.Common.Interfaces;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Application.Users.CheckSignIn;
 
@@ -10,5 +9,5 @@ public sealed record CheckSignIn(int UserId) : IQuery<bool>;
 public sealed class CheckSignInHandler(IChatDbContext db) : IQueryHandler<CheckSignIn, bool>
 {
     public async ValueTask<bool> Handle(CheckSignIn query, CancellationToken cancellationToken) =>
-        await db.Users.AnyAsync(u => u.Id == query.UserId && u.SignedOutAt == null, cancellationToken);
+        await db.IsSignedIn(query.UserId, cancellationToken);
 }

@@ -15,7 +15,8 @@ public sealed class RegisterUserHandler(IChatDbContext db, ICurrentUser currentU
 {
     public async ValueTask<RegisteredUser> Handle(RegisterUser command, CancellationToken cancellationToken)
     {
-        if (currentUser.Username is { } signedIn)
+        // The cookie of a sign-in that has ended (logged out) does not count: registering replaces it.
+        if (currentUser.Id is { } id && currentUser.Username is { } signedIn && await db.IsSignedIn(id, cancellationToken))
         {
             throw new ConflictException($"You are already signed in as {signedIn}; log out first.");
         }
