@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Chat.Infrastructure.Persistence;
+using Chat.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Chat.Infrastructure.Listings;
@@ -48,13 +48,9 @@ internal sealed class DatabaseListingVersion(ChatDbContext db) : IListingVersion
 
     private static string Statement(DbContext context)
     {
-        var sql = context.GetService<ISqlGenerationHelper>();
-        var entity = context.Model.FindEntityType(typeof(ListingVersionRecord))
-            ?? throw new InvalidOperationException($"{nameof(ListingVersionRecord)} is not in the model.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+        var table = StoreTable.Of<ListingVersionRecord>(context, context.GetService<ISqlGenerationHelper>());
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"SELECT {Column(nameof(ListingVersionRecord.Value))} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE {Column(nameof(ListingVersionRecord.Id))} = {ListingVersionRecord.OnlyId}");
+            $"SELECT {table.Column(nameof(ListingVersionRecord.Value))} FROM {table.Name} WHERE {table.Column(nameof(ListingVersionRecord.Id))} = {ListingVersionRecord.OnlyId}");
     }
 }

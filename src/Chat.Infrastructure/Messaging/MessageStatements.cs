@@ -2,6 +2,7 @@ using System.Data.Common;
 using Chat.Domain.Messages;
 using Chat.Domain.Sessions;
 using Chat.Infrastructure.Persistence.Configurations;
+using Chat.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -91,9 +92,9 @@ internal sealed class MessageStatements
     {
         ArgumentNullException.ThrowIfNull(db);
         var sql = db.GetService<ISqlGenerationHelper>();
-        var sessions = Table.Of<ChatSession>(db, sql);
-        var members = Table.Of<SessionMember>(db, sql);
-        var messages = Table.Of<ChatMessage>(db, sql);
+        var sessions = StoreTable.Of<ChatSession>(db, sql);
+        var members = StoreTable.Of<SessionMember>(db, sql);
+        var messages = StoreTable.Of<ChatMessage>(db, sql);
         string P(string name) => sql.GenerateParameterNamePlaceholder(name);
 
         var sessionId = sessions.Column(nameof(ChatSession.Id));
@@ -256,24 +257,6 @@ internal sealed class MessageStatements
         public static readonly string[] Original = [Session, nameof(ChatMessage.SenderId), nameof(ChatMessage.ClientMsgId)];
 
         public static readonly string[] RoomOf = [Session];
-    }
-
-    private sealed record Table(string Name, IEntityType Entity, StoreObjectIdentifier Store, ISqlGenerationHelper Sql)
-    {
-        public static Table Of<TEntity>(DbContext db, ISqlGenerationHelper sql)
-        {
-            var entity = db.Model.FindEntityType(typeof(TEntity))
-                ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
-            var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            return new Table(sql.DelimitIdentifier(store.Name, store.Schema), entity, store, sql);
-        }
-
-        public string Column(string property) => Sql.DelimitIdentifier(Property(property).GetColumnName(Store)!);
-
-        public RelationalTypeMapping Mapping(string property) => Property(property).GetRelationalTypeMapping();
-
-        private IProperty Property(string name) => Entity.FindProperty(name)
-            ?? throw new InvalidOperationException($"{Entity.DisplayName()}.{name} is not in the model.");
     }
 }
 
