@@ -146,10 +146,11 @@ internal static class BenchRunner
     }
 
     /// <summary>
-    /// The lobby's reads, on the service only (once per database: `chat` and
-    /// `chat-pg`; `chat-checked` reads as `chat` does), in rounds that alternate
-    /// the order of the paths. Runs before the idle mode, whose thousands of
-    /// sign-ins would otherwise swell the listings.
+    /// The lobby's reads, on the service only (once per database and deployment:
+    /// `chat`, `chat-pg` and `chat-2nodes`, whichever are among the targets;
+    /// `chat-checked` reads as `chat` does), in rounds that alternate the order of
+    /// the paths. Runs before the idle mode, whose thousands of sign-ins would
+    /// otherwise swell the listings.
     /// </summary>
     private static async Task<(List<RestMeasurement> Measurements, int ListedSessions)> MeasureRestAsync(IReadOnlyList<TargetRun> runs, BenchOptions options)
     {
@@ -159,26 +160,26 @@ internal static class BenchRunner
         {
             return (measurements, listed);
         }
-        foreach (var chat in runs.Select(r => r.Target).OfType<ChatServiceTarget>().Where(t => !t.IsChecked))
+        foreach (var chat in runs.Select(r => r.Target).OfType<ILobbyTarget>().Where(t => t.ReadsLobby))
         {
-            listed = await RestLoad.FillLobbyAsync(chat.BaseUri);
-            using var http = RestLoad.CreateClient(chat.BaseUri, options.HttpClients);
+            listed = await RestLoad.FillLobbyAsync(chat.NodeUris[0]);
+            using var readers = new LobbyReaders(chat.NodeUris, options.HttpClients);
             if (options.RestSignedIn)
             {
-                await RestLoad.SignInAsync(http, chat.BaseUri);
+                await readers.SignInAsync();
             }
             foreach (var path in RestLoad.Paths)
             {
                 Progress.Say($"{chat.Name}: rest, warming up {path} for {options.Warmup.TotalSeconds:0}s");
-                await RestLoad.RunAsync(http, path, options.HttpClients, options.Warmup, () => chat.ServerProcessorTime);
+                await RestLoad.RunAsync(readers, path, options.HttpClients, options.Warmup, () => chat.ServerProcessorTime);
             }
             for (var round = 1; round <= options.Rounds; round++)
             {
                 var order = round % 2 == 1 ? RestLoad.Paths : Enumerable.Reverse(RestLoad.Paths);
                 foreach (var path in order)
                 {
-                    Progress.Say($"{chat.Name}: rest, {path} with {options.HttpClients} clients, round {round} of {options.Rounds}, {options.Duration.TotalSeconds:0}s");
-                    var measurement = await RestLoad.RunAsync(http, path, options.HttpClients, options.Duration, () => chat.ServerProcessorTime);
+                    Progress.Say($"{chat.Name}: rest, {path} with {options.HttpClients} clients over {chat.NodeUris.Count} node(s), round {round} of {options.Rounds}, {options.Duration.TotalSeconds:0}s");
+                    var measurement = await RestLoad.RunAsync(readers, path, options.HttpClients, options.Duration, () => chat.ServerProcessorTime);
                     measurements.Add(measurement with { Target = chat.Name, Round = round });
                 }
             }

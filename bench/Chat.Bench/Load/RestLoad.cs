@@ -10,7 +10,8 @@ namespace Chat.Bench.Load;
 /// <summary>
 /// The lobby's read endpoints under load: concurrent HTTP clients, each in a
 /// closed loop (request, read the whole body, request again), against a lobby
-/// listing <see cref="ListedSessions"/> sessions of four players. The service's
+/// listing <see cref="ListedSessions"/> sessions of four players; on a target of
+/// several nodes, the clients are spread evenly over them. The service's
 /// trivial status endpoint, measured the same way, is the ceiling: what the
 /// HTTP stack and this machine can do for a request that does no work.
 /// </summary>
@@ -48,22 +49,7 @@ internal static class RestLoad
         return await CountListedSessionsAsync(http);
     }
 
-    /// <summary>Signs a user of its own in and sends that user's cookie with every request of <paramref name="http"/>.</summary>
-    public static async Task SignInAsync(HttpClient http, Uri baseUri)
-    {
-        var cookies = new CookieContainer();
-        using (var api = new ChatServiceApi(baseUri, cookies))
-        {
-            await api.RegisterAsync($"restreader{Environment.ProcessId}", CancellationToken.None);
-        }
-        http.DefaultRequestHeaders.Add("Cookie", cookies.GetCookieHeader(baseUri));
-    }
-
-    /// <summary>An HTTP client with a connection for each looping client, so none waits for a connection.</summary>
-    public static HttpClient CreateClient(Uri baseUri, int clients) =>
-        new(new SocketsHttpHandler { MaxConnectionsPerServer = clients, UseCookies = false }) { BaseAddress = baseUri };
-
-    public static async Task<RestMeasurement> RunAsync(HttpClient http, string path, int clients, TimeSpan duration, Func<TimeSpan> serverCpu)
+    public static async Task<RestMeasurement> RunAsync(LobbyReaders readers, string path, int clients, TimeSpan duration, Func<TimeSpan> serverCpu)
     {
         var latencies = new LatencySamples();
         long completed = 0;
@@ -71,14 +57,15 @@ internal static class RestLoad
         var cpu = new CpuMeter(serverCpu);
         var start = Stopwatch.GetTimestamp();
         var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
         {
             await Task.Yield();
+            var node = readers.For(client);
             for (var sentAt = Stopwatch.GetTimestamp(); sentAt < end; sentAt = Stopwatch.GetTimestamp())
             {
                 try
                 {
-                    using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+                    using var response = await node.GetAsync(path, HttpCompletionOption.ResponseContentRead);
                     if (response.IsSuccessStatusCode)
                     {
                         Interlocked.Increment(ref completed);
@@ -114,4 +101,50 @@ internal sealed record RestMeasurement(string Path, int Clients, double Requests
     public string Target { get; init; } = "chat";
 
     public int Round { get; init; }
+}
+
+/// <summary>
+/// The REST mode's HTTP clients: one for each node, with a connection for every looping
+/// client it serves, so none waits for a connection. Looping client <c>i</c> calls node
+/// <c>i</c> modulo the number of nodes.
+/// </summary>
+internal sealed class LobbyReaders : IDisposable
+{
+    private readonly HttpClient[] _nodes;
+
+    public LobbyReaders(IReadOnlyList<Uri> nodeUris, int clients)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(nodeUris.Count);
+        var perNode = (clients + nodeUris.Count - 1) / nodeUris.Count;
+        _nodes = [.. nodeUris.Select(uri => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = perNode, UseCookies = false }) { BaseAddress = uri })];
+    }
+
+    public HttpClient For(int client) => _nodes[client % _nodes.Length];
+
+    /// <summary>
+    /// Signs a user of its own in on the first node and sends that user's cookie with every
+    /// request, to every node: the nodes share the keys that read it.
+    /// </summary>
+    public async Task SignInAsync()
+    {
+        var first = _nodes[0].BaseAddress!;
+        var cookies = new CookieContainer();
+        using (var api = new ChatServiceApi(first, cookies))
+        {
+            await api.RegisterAsync($"restreader{Environment.ProcessId}", CancellationToken.None);
+        }
+        var header = cookies.GetCookieHeader(first);
+        foreach (var node in _nodes)
+        {
+            node.DefaultRequestHeaders.Add("Cookie", header);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var node in _nodes)
+        {
+            node.Dispose();
+        }
+    }
 }

@@ -22,7 +22,7 @@ internal sealed class ChatServiceTarget(
     string configuration,
     IServiceDatabase database,
     bool isChecked = false,
-    IReadOnlyList<string>? settings = null) : IBenchTarget
+    IReadOnlyList<string>? settings = null) : ILobbyTarget
 {
     /// <summary>Per user and per address: far above what a bench client sends, so the limits count but never refuse.</summary>
     private const string UnreachedLimit = "1000000";
@@ -39,6 +39,11 @@ internal sealed class ChatServiceTarget(
 
     /// <summary>Limits and client message ids on (`chat-checked`).</summary>
     public bool IsChecked => isChecked;
+
+    public IReadOnlyList<Uri> NodeUris => [_baseUri];
+
+    /// <summary>`chat-checked` reads as `chat` does: its limits and client ids are on the send path.</summary>
+    public bool ReadsLobby => !isChecked;
 
     public TimeSpan ServerProcessorTime => _server?.ProcessorTime ?? TimeSpan.Zero;
 

@@ -27,6 +27,16 @@ internal interface IBenchTarget : IAsyncDisposable
     Task<BenchClient> CreateClientAsync(ClientSeat seat, MeasurementSlot slot, CancellationToken cancellationToken);
 }
 
+/// <summary>A target whose lobby the REST mode reads: the service, on one node or several.</summary>
+internal interface ILobbyTarget : IBenchTarget
+{
+    /// <summary>Where each node answers HTTP; the REST mode calls them directly.</summary>
+    IReadOnlyList<Uri> NodeUris { get; }
+
+    /// <summary>Whether the REST mode reads it: a target that reads as another in the run does is left out.</summary>
+    bool ReadsLobby => true;
+}
+
 /// <summary>Where one client sits: the first client of each room hosts it, the others join.</summary>
 internal sealed record ClientSeat(int Index, string Username, string Room, bool Hosts)
 {

@@ -13,7 +13,7 @@ namespace Chat.Bench.Targets;
 /// seats on node A, the others on node B), so each message reaches two receivers
 /// on its sender's node (the sender's own copy included) and two through the backplane.
 /// </summary>
-internal sealed class TwoNodesTarget(string repositoryRoot, string configuration) : IBenchTarget
+internal sealed class TwoNodesTarget(string repositoryRoot, string configuration) : ILobbyTarget
 {
     private const string ReadyPath = "/health/ready";
 
@@ -26,6 +26,8 @@ internal sealed class TwoNodesTarget(string repositoryRoot, string configuration
     private RedisServer? _redis;
 
     public string Name => "chat-2nodes";
+
+    public IReadOnlyList<Uri> NodeUris => _baseUris;
 
     public TimeSpan ServerProcessorTime => _nodes.Aggregate(TimeSpan.Zero, (sum, node) => sum + node.ProcessorTime);
 
