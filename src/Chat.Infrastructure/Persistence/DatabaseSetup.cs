@@ -42,7 +42,9 @@ public static class DatabaseSetup
 
         // Every provider moves the lobby listings' version in the transaction of a listed change.
         services.AddSingleton<ListingChangeInterceptor>();
-        services.AddScoped<IListingVersion, DatabaseListingVersion>();
+        // Each node reads the version row, one read at a time shared by the requests that ask meanwhile.
+        services.AddKeyedScoped<IListingVersion, DatabaseListingVersion>(CoalescedListingVersion.Source);
+        services.AddSingleton<IListingVersion, CoalescedListingVersion>();
 
         // One per service collection (not static): each host, test hosts included, knows only its own refusals.
         var writes = new DatabaseWrites(TimeProvider.System);
