@@ -10,7 +10,8 @@ namespace Chat.Infrastructure.Listings;
 
 /// <summary>
 /// Reads the <see cref="ListingVersionRecord"/>: one row by its key, far cheaper than
-/// the listings it stands for. Every lobby read asks it first, so it is one plain
+/// the listings it stands for. Every lobby read needs it first (through
+/// <see cref="CoalescedListingVersion"/>, which shares a node's reads), so it is one plain
 /// command on the context's connection (opened and closed by EF, so the connection
 /// interceptors still run), not a LINQ query: EF's query pipeline cost more than the
 /// row itself (ADR-004). A database that cannot answer gives no stamp; the listing is

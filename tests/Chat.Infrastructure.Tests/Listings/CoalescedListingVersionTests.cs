@@ -31,10 +31,7 @@ public sealed class CoalescedListingVersionTests : IAsyncDisposable
     [Fact]
     public async Task ACallerWhoAsksWhileAReadIsUnderWay_GetsTheVersionFromAReadThatStartedAfterIt()
     {
-        _source.Value = "1";
-        _source.HoldReads();
-        var first = _version.Current(Cancel).AsTask();
-        await _source.ReadsStarted(1).WaitAsync(Patience, Cancel);
+        var first = await AHeldRead("1");
 
         _source.Value = "2";
         var second = _version.Current(Cancel).AsTask();
@@ -47,10 +44,7 @@ public sealed class CoalescedListingVersionTests : IAsyncDisposable
     [Fact]
     public async Task CallersWhoAskWhileAReadIsUnderWay_ShareTheNextRead()
     {
-        _source.Value = "7";
-        _source.HoldReads();
-        var first = _version.Current(Cancel).AsTask();
-        await _source.ReadsStarted(1).WaitAsync(Patience, Cancel);
+        var first = await AHeldRead("7");
 
         var waiting = Enumerable.Range(0, 10).Select(_ => _version.Current(Cancel).AsTask()).ToList();
         _source.ReleaseReads();
@@ -85,10 +79,7 @@ public sealed class CoalescedListingVersionTests : IAsyncDisposable
     [Fact]
     public async Task ACallerWhoGivesUp_DoesNotEndTheReadOthersWaitFor()
     {
-        _source.Value = "9";
-        _source.HoldReads();
-        var first = _version.Current(Cancel).AsTask();
-        await _source.ReadsStarted(1).WaitAsync(Patience, Cancel);
+        var first = await AHeldRead("9");
         using var givingUp = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         var impatient = _version.Current(givingUp.Token).AsTask();
         var patient = _version.Current(Cancel).AsTask();
@@ -99,6 +90,16 @@ public sealed class CoalescedListingVersionTests : IAsyncDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient);
         Assert.Equal("9", await first.WaitAsync(Patience, Cancel));
         Assert.Equal("9", await patient.WaitAsync(Patience, Cancel));
+    }
+
+    /// <summary>Starts a read that answers <paramref name="value"/>, and holds it (and any read after it) until released.</summary>
+    private async Task<Task<string?>> AHeldRead(string value)
+    {
+        _source.Value = value;
+        _source.HoldReads();
+        var read = _version.Current(Cancel).AsTask();
+        await _source.ReadsStarted(1).WaitAsync(Patience, Cancel);
+        return read;
     }
 
     /// <summary>
