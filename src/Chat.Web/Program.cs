@@ -21,10 +21,14 @@ app.UseStatusCodePages();
 app.UseMiddleware<HubOriginCheck>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+
+// Before authentication: a lobby listing the cache holds is the same for everyone and
+// needs no sign-in, so a poll it answers does not decrypt the caller's cookie (ADR-019).
+// A request it does not answer goes on through everything below.
+app.UseOutputCache();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
-app.UseOutputCache();
 
 app.MapGroup("/api").MapStatus().MapRegistration().MapLobby().MapLobbySessions().MapLobbyUsers().MapRobots().MapMessages().MapLogout().MapVotes().MapStats();
 app.MapChatHub();
