@@ -37,9 +37,6 @@ internal sealed class ChatServiceTarget(
     /// <summary>Where the service answers HTTP; the REST mode calls it directly.</summary>
     public Uri BaseUri => _baseUri;
 
-    /// <summary>Limits and client message ids on (`chat-checked`).</summary>
-    public bool IsChecked => isChecked;
-
     public IReadOnlyList<Uri> NodeUris => [_baseUri];
 
     /// <summary>`chat-checked` reads as `chat` does: its limits and client ids are on the send path.</summary>
