@@ -19,6 +19,7 @@ app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<HubOriginCheck>();
+app.UseMiddleware<HubRequestActivity>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 

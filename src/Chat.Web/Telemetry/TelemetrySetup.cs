@@ -26,10 +26,16 @@ public static class TelemetrySetup
     /// <summary>SignalR's own activities: one per hub method invocation, the parent of <see cref="ChatTelemetry.Activities.SendMessage"/>.</summary>
     public const string SignalRSource = "Microsoft.AspNetCore.SignalR.Server";
 
-    public static IServiceCollection AddChatTelemetry(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Whether this configuration exports telemetry: an OTLP endpoint is set.</summary>
+    public static bool Exports(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (string.IsNullOrWhiteSpace(configuration[EndpointSetting]))
+        return !string.IsNullOrWhiteSpace(configuration[EndpointSetting]);
+    }
+
+    public static IServiceCollection AddChatTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (!Exports(configuration))
         {
             return services;
         }
