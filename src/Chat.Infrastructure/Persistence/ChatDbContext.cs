@@ -27,7 +27,33 @@ public abstract class ChatDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<ChatMessage> Messages => Set<ChatMessage>();
 
+    /// <remarks>
+    /// Changes are detected once, here. Each look at the tracked entries would detect them
+    /// again, and there are several before a save: whether any new message needs numbering,
+    /// the numbering itself, the listing interceptor's look, and the save's own. Between
+    /// this detection and the save nothing changes an entity behind the tracker's back:
+    /// the numbers are set through it.
+    /// </remarks>
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        if (!ChangeTracker.AutoDetectChangesEnabled)
+        {
+            return await SaveDetectedChanges(cancellationToken);
+        }
+
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedChanges(cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    private async Task<int> SaveDetectedChanges(CancellationToken cancellationToken)
     {
         try
         {
