@@ -38,10 +38,10 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
     /// </summary>
     public override async Task OnConnectedAsync()
     {
-        if (SignInClaims.UserIdOf(Context.User) is { } userId)
+        if (HubCaller.Of(Context) is { } caller)
         {
             await sender.Send(new ConnectionOpened(Context.ConnectionId), CancellationToken.None);
-            connections.Add(userId, Context);
+            connections.Add(caller.Id, Context);
         }
     }
 
@@ -68,14 +68,18 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
         }
     }
 
+    /// <summary>
+    /// Hands SignalR the mediator's own task: the method awaits nothing of its own, so a
+    /// chat message passes it without a state machine (ADR-004).
+    /// </summary>
     [HubMethodName("message")]
-    public async Task<MessageDto> Message(MessageRequest? request) =>
-        await sender.Send(new SendMessage(request?.From, request?.Room, request?.Message, request?.ClientMsgId), Context.ConnectionAborted);
+    public ValueTask<MessageDto> Message(MessageRequest? request) =>
+        sender.Send(new SendMessage(request?.From, request?.Room, request?.Message, request?.ClientMsgId), Context.ConnectionAborted);
 
     /// <summary>During a game's vote: names the player the caller takes for the robot; returns the game.</summary>
     [HubMethodName("vote")]
-    public async Task<GameDto> Vote(VoteRequest? request) =>
-        await sender.Send(new CastVote(request?.Room, request?.Suspect), Context.ConnectionAborted);
+    public ValueTask<GameDto> Vote(VoteRequest? request) =>
+        sender.Send(new CastVote(request?.Room, request?.Suspect), Context.ConnectionAborted);
 
     /// <summary>Succeeds also when the signal came too soon and was dropped: a client has nothing to do about that.</summary>
     [HubMethodName("typing")]

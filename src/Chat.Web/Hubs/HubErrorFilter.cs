@@ -17,7 +17,7 @@ public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHu
     {
         ArgumentNullException.ThrowIfNull(invocationContext);
         ArgumentNullException.ThrowIfNull(next);
-        invocationContext.ServiceProvider.GetRequiredService<CurrentUser>().HubPrincipal = invocationContext.Context.User;
+        invocationContext.ServiceProvider.GetRequiredService<CurrentUser>().ActFor(HubCaller.Of(invocationContext.Context));
         try
         {
             return await next(invocationContext);
@@ -36,7 +36,7 @@ public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHu
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        context.ServiceProvider.GetRequiredService<CurrentUser>().HubPrincipal = context.Context.User;
+        context.ServiceProvider.GetRequiredService<CurrentUser>().ActFor(HubCaller.Of(context.Context));
         return next(context);
     }
 
@@ -44,7 +44,7 @@ public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHu
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        context.ServiceProvider.GetRequiredService<CurrentUser>().HubPrincipal = context.Context.User;
+        context.ServiceProvider.GetRequiredService<CurrentUser>().ActFor(HubCaller.Of(context.Context));
         return next(context, exception);
     }
 

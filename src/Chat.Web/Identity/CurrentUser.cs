@@ -5,16 +5,24 @@ namespace Chat.Web.Identity;
 
 /// <summary>
 /// The caller of this request or hub invocation. HTTP requests read the request's
-/// principal; the hub filter hands over the connection's principal, since hub
+/// principal; the hub filter hands over the connection's caller, since hub
 /// invocations run in a scope of their own.
 /// </summary>
 public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor) : ICurrentUser
 {
-    public ClaimsPrincipal? HubPrincipal { get; set; }
+    private bool _isHubCall;
+    private HubCaller? _hubCaller;
 
-    private ClaimsPrincipal? Principal => HubPrincipal ?? httpContextAccessor.HttpContext?.User;
+    public int? Id => _isHubCall ? _hubCaller?.Id : SignInClaims.UserIdOf(RequestPrincipal);
 
-    public int? Id => SignInClaims.UserIdOf(Principal);
+    public string? Username => _isHubCall ? _hubCaller?.Username : Id is null ? null : RequestPrincipal?.Identity?.Name;
 
-    public string? Username => Id is null ? null : Principal?.Identity?.Name;
+    private ClaimsPrincipal? RequestPrincipal => httpContextAccessor.HttpContext?.User;
+
+    /// <summary>This scope serves a hub call (or a connection's opening or closing) of <paramref name="caller"/>.</summary>
+    public void ActFor(HubCaller? caller)
+    {
+        _isHubCall = true;
+        _hubCaller = caller;
+    }
 }

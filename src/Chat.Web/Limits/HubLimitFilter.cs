@@ -26,7 +26,7 @@ public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
         ArgumentNullException.ThrowIfNull(next);
         var limit = limits.For(WireName(invocationContext.HubMethod));
 
-        if (limit.Limiter is not { } limiter || SignInClaims.UserIdOf(invocationContext.Context.User) is not { } userId)
+        if (limit.Limiter is not { } limiter || HubCaller.Of(invocationContext.Context)?.Id is not { } userId)
         {
             // An unlimited call goes straight on, without a state machine of this filter's own.
             return next(invocationContext);
