@@ -37,12 +37,19 @@ public static class WebServices
         services.AddSingleton<HubErrorFilter>();
         services.AddSignalR(o =>
             {
-                o.AddFilter<HubErrorFilter>();
-                o.AddFilter<HubLimitFilter>();
                 o.MaximumReceiveMessageSize = ChatHubEndpoint.MaxReceiveMessageSize;
                 o.MaximumParallelInvocationsPerClient = ChatHubEndpoint.MaxParallelInvocationsPerClient;
             })
             .AddJsonProtocol(o => JsonConventions.Apply(o.PayloadSerializerOptions));
+
+        // The hub's filters, outermost first, as the service's own instances: SignalR calls an
+        // instance directly, whereas a filter added by its type is looked up and awaited through
+        // a wrapper of SignalR's on every hub call (ADR-004).
+        services.AddOptions<HubOptions>().Configure<HubErrorFilter, HubLimitFilter>((o, errors, limits) =>
+        {
+            o.AddFilter(errors);
+            o.AddFilter(limits);
+        });
         services.AddSignalRBroadcaster<ChatHub>();
         services.AddPresenceSweeper();
         return services;
