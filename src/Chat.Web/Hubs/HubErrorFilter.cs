@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.SignalR;
 namespace Chat.Web.Hubs;
 
 /// <summary>
-/// Runs around every hub call: hands the connection's user to the invocation's
-/// scope, and turns failures into a <see cref="HubException"/> with a reason a
-/// person can read (the only exception text SignalR sends to clients).
+/// Runs around every hub call: hands the connection's user (read as the connection
+/// opens, <see cref="HubCaller"/>) to the invocation's scope, and turns failures into
+/// a <see cref="HubException"/> with a reason a person can read (the only exception
+/// text SignalR sends to clients).
 /// </summary>
 public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
 {
@@ -36,7 +37,7 @@ public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHu
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        context.ServiceProvider.GetRequiredService<CurrentUser>().ActFor(HubCaller.Of(context.Context));
+        context.ServiceProvider.GetRequiredService<CurrentUser>().ActFor(HubCaller.Remember(context.Context));
         return next(context);
     }
 

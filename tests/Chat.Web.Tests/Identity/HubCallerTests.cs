@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Chat.Web.Identity;
 using Microsoft.AspNetCore.Http;
@@ -7,34 +6,44 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Chat.Web.Tests.Identity;
 
-/// <summary>Who a hub call comes from: the connection's user, read from its claims once.</summary>
+/// <summary>Who a hub call comes from: the connection's user, read from its claims as it opens.</summary>
 public sealed class HubCallerTests
 {
     [Fact]
-    public void Of_ASignedInConnection_IsItsUsersIdAndName()
+    public void Remember_ASignedInConnection_IsItsUsersIdAndName()
     {
         var connection = new Connection(SignInClaims.For(42, "alice"));
 
-        Assert.Equal(new HubCaller(42, "alice"), HubCaller.Of(connection));
+        Assert.Equal(new HubCaller(42, "alice"), HubCaller.Remember(connection));
     }
 
     [Fact]
-    public void Of_AConnectionWithoutASignIn_IsNobody()
+    public void Remember_AConnectionWithoutASignIn_IsNobody()
     {
         var connection = new Connection(new ClaimsPrincipal(new ClaimsIdentity()));
 
+        Assert.Null(HubCaller.Remember(connection));
         Assert.Null(HubCaller.Of(connection));
     }
 
     [Fact]
-    public void Of_TheSameConnectionAgain_IsTheCallerReadWhenItWasFirstAsked()
+    public void Of_AConnectionRemembered_IsTheCallerReadWhenItOpened()
     {
         var connection = new Connection(SignInClaims.For(42, "alice"));
-        var first = HubCaller.Of(connection);
+        var opened = HubCaller.Remember(connection);
 
         connection.Principal = SignInClaims.For(7, "mallory");
 
-        Assert.Same(first, HubCaller.Of(connection));
+        Assert.Same(opened, HubCaller.Of(connection));
+    }
+
+    [Fact]
+    public void Of_AConnectionNotRemembered_ReadsItsClaims()
+    {
+        var connection = new Connection(SignInClaims.For(42, "alice"));
+
+        Assert.Equal(new HubCaller(42, "alice"), HubCaller.Of(connection));
+        Assert.Null(connection.Features.Get<HubCaller>());
     }
 
     [Fact]
@@ -81,7 +90,7 @@ public sealed class HubCallerTests
 
         public override ClaimsPrincipal? User => Principal;
 
-        public override IDictionary<object, object?> Items { get; } = new ConcurrentDictionary<object, object?>();
+        public override IDictionary<object, object?> Items => throw new InvalidOperationException("The caller is not kept in the connection's items.");
 
         public override IFeatureCollection Features { get; } = new FeatureCollection();
 
