@@ -1,14 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Chat.Web.Hubs;
 using Chat.Web.Telemetry;
 using Chat.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Chat.Web.Tests;
 
@@ -16,7 +11,7 @@ namespace Chat.Web.Tests;
 /// The hub's requests run without the request's activity unless traces are exported, so
 /// SignalR has none to take off and put back around each hub call; every other request keeps it.
 /// </summary>
-public sealed class HubRequestActivityTests(HubRequestActivityTests.ProbedApp app) : IClassFixture<HubRequestActivityTests.ProbedApp>
+public sealed class HubRequestActivityTests(ProbedApp app) : IClassFixture<ProbedApp>
 {
     /// <summary>The whole pipeline: SignalR calls a connection's hub filters with whatever its request left current.</summary>
     [Fact]
@@ -26,8 +21,8 @@ public sealed class HubRequestActivityTests(HubRequestActivityTests.ProbedApp ap
 
         await alice.Connect();
 
-        var (hadActivity, _) = Assert.Single(app.Opened, o => o.User == alice.Username);
-        Assert.False(hadActivity, "The hub connection's request kept its activity.");
+        var opening = Assert.Single(app.Opened, o => o.User == alice.Username);
+        Assert.False(opening.HadActivity, "The hub connection's request kept its activity.");
     }
 
     [Fact]
@@ -79,27 +74,5 @@ public sealed class HubRequestActivityTests(HubRequestActivityTests.ProbedApp ap
         await middleware.InvokeAsync(new DefaultHttpContext { Request = { Path = path } });
 
         return seen;
-    }
-
-    /// <summary>The service with a hub filter that notes, as each connection opens, whether an activity is current.</summary>
-    public sealed class ProbedApp : ChatApp
-    {
-        public ConcurrentQueue<(bool HadActivity, string? User)> Opened { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-                services.Configure<HubOptions>(options => options.AddFilter(new OpeningProbe(Opened))));
-        }
-    }
-
-    private sealed class OpeningProbe(ConcurrentQueue<(bool, string?)> opened) : IHubFilter
-    {
-        public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
-        {
-            opened.Enqueue((Activity.Current is not null, context.Context.User?.Identity?.Name));
-            return next(context);
-        }
     }
 }

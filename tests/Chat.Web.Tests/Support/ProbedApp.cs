@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Chat.Web.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Web.Tests.Support;
+
+/// <summary>What the service's own hub filters had done by the time a connection opened.</summary>
+public sealed record ConnectionOpening(string? User, bool HadActivity, HubCaller? RememberedCaller);
+
+/// <summary>
+/// The service with one more hub filter, after its own, that notes as each connection
+/// opens what the pipeline before it left: for tests of how the whole pipeline is put
+/// together, which a hub call's result cannot show.
+/// </summary>
+public sealed class ProbedApp : ChatApp
+{
+    public ConcurrentQueue<ConnectionOpening> Opened { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+            services.Configure<HubOptions>(options => options.AddFilter(new OpeningProbe(Opened))));
+    }
+
+    private sealed class OpeningProbe(ConcurrentQueue<ConnectionOpening> opened) : IHubFilter
+    {
+        public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+        {
+            opened.Enqueue(new ConnectionOpening(
+                context.Context.User?.Identity?.Name,
+                Activity.Current is not null,
+                context.Context.Features.Get<HubCaller>()));
+            return next(context);
+        }
+    }
+}
