@@ -21,7 +21,7 @@ public sealed class HubRequestActivityTests(ProbedApp app) : IClassFixture<Probe
 
         await alice.Connect();
 
-        var opening = Assert.Single(app.Opened, o => o.User == alice.Username);
+        var opening = await app.OpeningOf(alice.Username);
         Assert.False(opening.HadActivity, "The hub connection's request kept its activity.");
     }
 

@@ -13,7 +13,7 @@ public sealed class RememberedCallerTests(ProbedApp app) : IClassFixture<ProbedA
 
         await alice.Connect();
 
-        var opening = Assert.Single(app.Opened, o => o.User == alice.Username);
+        var opening = await app.OpeningOf(alice.Username);
         Assert.NotNull(opening.RememberedCaller);
         Assert.Equal(alice.Username, opening.RememberedCaller.Username);
     }

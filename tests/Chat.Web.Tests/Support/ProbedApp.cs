@@ -20,6 +20,22 @@ public sealed class ProbedApp : ChatApp
 {
     public ConcurrentQueue<ConnectionOpening> Opened { get; } = new();
 
+    /// <summary>
+    /// The one opening noted for <paramref name="user"/>'s connections. SignalR answers a
+    /// client's handshake before it runs the hub filters' <c>OnConnectedAsync</c>, so a
+    /// connected client's opening may not have been noted yet: this waits for it.
+    /// </summary>
+    public async Task<ConnectionOpening> OpeningOf(string user)
+    {
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 10;
+        while (!Opened.Any(o => o.User == user) && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        return Assert.Single(Opened, o => o.User == user);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
