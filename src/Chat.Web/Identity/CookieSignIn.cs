@@ -75,20 +75,24 @@ public static class CookieSignIn
     /// A cookie whose sign-in has ended is answered as no cookie at all: 401 (not the 403
     /// of a signed-in caller who may not), and the cookie is cleared.
     /// </summary>
+    /// <remarks>
+    /// Every other result is handed to the default handler without awaiting it: for a hub
+    /// connection that task is the rest of the pipeline, which lasts as long as the
+    /// connection, and an awaiting frame here would be kept alive that long (ADR-004).
+    /// </remarks>
     private sealed class EndedSignInIsNoSignIn : IAuthorizationMiddlewareResultHandler
     {
         private readonly AuthorizationMiddlewareResultHandler _default = new();
 
-        public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
-        {
-            if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<StillSignedIn>().Any() == true)
-            {
-                await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                await context.ChallengeAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                return;
-            }
+        public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult) =>
+            authorizeResult.Forbidden && authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<StillSignedIn>().Any() == true
+                ? RefuseAsNoSignIn(context)
+                : _default.HandleAsync(next, context, policy, authorizeResult);
 
-            await _default.HandleAsync(next, context, policy, authorizeResult);
+        private static async Task RefuseAsNoSignIn(HttpContext context)
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await context.ChallengeAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
     }
 }
