@@ -6,7 +6,8 @@ namespace Chat.Web.Hubs;
 
 /// <summary>
 /// Runs around every hub call: hands the connection's user (read as the connection
-/// opens, <see cref="HubCaller"/>) to the invocation's scope, and turns failures into
+/// opens, <see cref="HubCaller"/>, after which its request lets go of the sign-in
+/// cookie, <see cref="CookieSignIn.ForgetCookies"/>) to the invocation's scope, and turns failures into
 /// a <see cref="HubException"/> with a reason a person can read (the only exception
 /// text SignalR sends to clients).
 /// </summary>
@@ -38,6 +39,7 @@ public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHu
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         context.ServiceProvider.GetRequiredService<CurrentUser>().ActFor(HubCaller.Remember(context.Context));
+        CookieSignIn.ForgetCookies(context.Context.GetHttpContext());
         return next(context);
     }
 

@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using Chat.Application.Users.CheckSignIn;
 using Chat.Web.Errors;
 using Mediator;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Chat.Web.Identity;
 
@@ -45,6 +48,27 @@ public static class CookieSignIn
         return services;
     }
 
+    /// <summary>
+    /// Lets the request a hub connection lives in drop its copies of the sign-in cookie,
+    /// once the connection is open and its caller remembered (<see cref="HubCaller"/>).
+    /// </summary>
+    /// <remarks>
+    /// Such a request lasts as long as the connection, and ASP.NET Core keeps both the
+    /// Cookie header and the cookies parsed from it for as long as the request: about
+    /// 1.8 KB of strings on every open connection, the largest thing a connection of the
+    /// service holds that a bare SignalR connection does not (ADR-004). Nothing reads them
+    /// after the connection opens: the sign-in was checked before the upgrade, and a
+    /// sign-out closes the user's connections. Setting the request's cookies clears its
+    /// Cookie header too.
+    /// </remarks>
+    public static void ForgetCookies(HttpContext? connectionRequest)
+    {
+        if (connectionRequest?.Features.Get<IRequestCookiesFeature>() is { } cookies)
+        {
+            cookies.Cookies = NoCookies.Instance;
+        }
+    }
+
     /// <summary>A sign-in that has not ended: the cookie's user has not logged out since.</summary>
     public sealed class StillSignedIn : IAuthorizationRequirement;
 
@@ -69,6 +93,29 @@ public static class CookieSignIn
             var aborted = http.HttpContext?.RequestAborted ?? CancellationToken.None;
             return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CheckSignIn(userId), aborted);
         }
+    }
+
+    private sealed class NoCookies : IRequestCookieCollection
+    {
+        public static readonly NoCookies Instance = new();
+
+        public int Count => 0;
+
+        public ICollection<string> Keys => [];
+
+        public string? this[string key] => null;
+
+        public bool ContainsKey(string key) => false;
+
+        public bool TryGetValue(string key, [NotNullWhen(true)] out string? value)
+        {
+            value = null;
+            return false;
+        }
+
+        public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => Enumerable.Empty<KeyValuePair<string, string>>().GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>

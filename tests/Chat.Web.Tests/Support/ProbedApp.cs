@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Chat.Web.Identity;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Chat.Web.Tests.Support;
 
 /// <summary>What the service's own hub filters had done by the time a connection opened.</summary>
-public sealed record ConnectionOpening(string? User, bool HadActivity, HubCaller? RememberedCaller);
+/// <param name="CookiesKept">The connection's request's Cookie header values and parsed cookies; null without a request.</param>
+public sealed record ConnectionOpening(string? User, bool HadActivity, HubCaller? RememberedCaller, int? CookiesKept);
 
 /// <summary>
 /// The service with one more hub filter, after its own, that notes as each connection
@@ -50,8 +52,12 @@ public sealed class ProbedApp : ChatApp
             opened.Enqueue(new ConnectionOpening(
                 context.Context.User?.Identity?.Name,
                 Activity.Current is not null,
-                context.Context.Features.Get<HubCaller>()));
+                context.Context.Features.Get<HubCaller>(),
+                CookiesKept(context.Context.GetHttpContext())));
             return next(context);
         }
+
+        private static int? CookiesKept(HttpContext? request) =>
+            request is null ? null : request.Request.Headers.Cookie.Count + request.Request.Cookies.Count;
     }
 }
