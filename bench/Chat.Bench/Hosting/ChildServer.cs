@@ -78,6 +78,9 @@ internal sealed class ChildServer : IAsyncDisposable
     /// <summary>The memory the process has resident now.</summary>
     public ProcessMemory Memory => ProcessMemory.Of(_process);
 
+    /// <summary>What the process's heap holds alive, after a full collection it is asked for.</summary>
+    public Task<long> LiveHeapBytesAsync() => ServerHeap.LiveBytesAsync(_process.Id);
+
     public TimeSpan ProcessorTime
     {
         get

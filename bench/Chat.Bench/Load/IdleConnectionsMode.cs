@@ -8,7 +8,9 @@ namespace Chat.Bench.Load;
 /// What an open connection costs a server that is doing nothing: connections
 /// that sign in, take a seat and join their room (as the clients of the other
 /// modes do), then stay quiet. The server's resident memory is read before and
-/// after, each time once the process has settled.
+/// after, each time once the process has settled; and what its heap holds alive,
+/// before the first settling and after the second reading, so that the full
+/// collection this asks for changes neither resident reading.
 /// </summary>
 internal static class IdleConnectionsMode
 {
@@ -17,6 +19,7 @@ internal static class IdleConnectionsMode
 
     public static async Task<IdleResult> RunAsync(IBenchTarget target, int connections)
     {
+        var liveBefore = await target.ServerLiveHeapBytesAsync();
         Progress.Say($"{target.Name}: idle, settling for {Settle.TotalSeconds:0}s");
         await Task.Delay(Settle);
         var before = target.ServerMemory;
@@ -25,7 +28,8 @@ internal static class IdleConnectionsMode
         try
         {
             await Task.Delay(Settle);
-            return new IdleResult(target.Name, connections, before, target.ServerMemory);
+            var after = target.ServerMemory;
+            return new IdleResult(target.Name, connections, before, after, liveBefore, await target.ServerLiveHeapBytesAsync());
         }
         finally
         {
@@ -34,13 +38,16 @@ internal static class IdleConnectionsMode
     }
 }
 
-internal sealed record IdleResult(string Target, int Connections, ProcessMemory Before, ProcessMemory After)
+internal sealed record IdleResult(string Target, int Connections, ProcessMemory Before, ProcessMemory After, long LiveHeapBefore, long LiveHeapAfter)
 {
     private const double Gigabyte = 1024.0 * 1024 * 1024;
 
     public double ResidentBytesPerConnection => (After.ResidentBytes - Before.ResidentBytes) / (double)Connections;
 
     public double AnonymousBytesPerConnection => (After.AnonymousBytes - Before.AnonymousBytes) / (double)Connections;
+
+    /// <summary>What the heap holds alive for each connection: its objects, without the collector's free space.</summary>
+    public double LiveHeapBytesPerConnection => (LiveHeapAfter - LiveHeapBefore) / (double)Connections;
 
     /// <summary>Idle connections one more gigabyte of memory holds, at the resident cost measured.</summary>
     public double ConnectionsPerGigabyte => ResidentBytesPerConnection > 0 ? Gigabyte / ResidentBytesPerConnection : double.NaN;

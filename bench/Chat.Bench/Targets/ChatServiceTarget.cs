@@ -50,6 +50,8 @@ internal sealed class ChatServiceTarget(
 
     public ProcessMemory ServerMemory => _server?.Memory ?? new ProcessMemory(0, 0);
 
+    public Task<long> ServerLiveHeapBytesAsync() => _server?.LiveHeapBytesAsync() ?? Task.FromResult(0L);
+
     public async Task StartAsync()
     {
         var databaseSettings = await database.StartAsync();

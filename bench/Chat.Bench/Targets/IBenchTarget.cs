@@ -23,6 +23,9 @@ internal interface IBenchTarget : IAsyncDisposable
     /// <summary>The memory the server process has resident now.</summary>
     ProcessMemory ServerMemory { get; }
 
+    /// <summary>What the server's heap holds alive (all its nodes), after a full collection it is asked for.</summary>
+    Task<long> ServerLiveHeapBytesAsync();
+
     /// <summary>Prepares whatever the seat needs server-side (account, room) and returns a client not yet connected.</summary>
     Task<BenchClient> CreateClientAsync(ClientSeat seat, MeasurementSlot slot, CancellationToken cancellationToken);
 }

@@ -21,6 +21,8 @@ internal sealed class RelayTarget : IBenchTarget
 
     public ProcessMemory ServerMemory => _server?.Memory ?? new ProcessMemory(0, 0);
 
+    public Task<long> ServerLiveHeapBytesAsync() => _server?.LiveHeapBytesAsync() ?? Task.FromResult(0L);
+
     public async Task StartAsync()
     {
         var startInfo = SelfStartInfo();

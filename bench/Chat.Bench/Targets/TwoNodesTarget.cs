@@ -42,6 +42,16 @@ internal sealed class TwoNodesTarget(string repositoryRoot, string configuration
     public ProcessMemory ServerMemory => _nodes.Select(node => node.Memory)
         .Aggregate(new ProcessMemory(0, 0), (sum, memory) => new ProcessMemory(sum.ResidentBytes + memory.ResidentBytes, sum.AnonymousBytes + memory.AnonymousBytes));
 
+    public async Task<long> ServerLiveHeapBytesAsync()
+    {
+        long live = 0;
+        foreach (var node in _nodes)
+        {
+            live += await node.LiveHeapBytesAsync();
+        }
+        return live;
+    }
+
     public async Task StartAsync()
     {
         var program = Binaries.Find("redis-server")
