@@ -16,12 +16,8 @@ var app = builder.Build();
 await app.Services.MigrateChatDatabase();
 
 app.UseForwardedHeaders();
-
-// Problem bodies for errors, on every request but the one a hub connection lives in. Both
-// middlewares await the rest of the pipeline, which there lasts as long as the connection
-// (ADR-004). That request's refusals (no sign-in, another origin, no such connection) have
-// bodies of their own; only an unexpected exception before the upgrade answers a bare 500.
-app.UseWhen(context => !ChatHubEndpoint.CarriesConnection(context), problems => problems.UseExceptionHandler().UseStatusCodePages());
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.UseMiddleware<HubOriginCheck>();
 app.UseMiddleware<HubRequestActivity>();
 app.UseDefaultFiles();

@@ -35,18 +35,6 @@ public static class ChatHubEndpoint
     /// </summary>
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>
-    /// Whether a request carries a hub connection: a transport's GET on the hub's address
-    /// (a WebSocket, a server-sent event stream, a long poll), not its negotiate. Such a
-    /// request lasts as long as the connection, so every middleware that awaits the rest
-    /// of the pipeline keeps a frame alive that long, on every connection (ADR-004).
-    /// </summary>
-    public static bool CarriesConnection(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Equals(HubAddress.Path, StringComparison.OrdinalIgnoreCase);
-    }
-
     public static HubEndpointConventionBuilder MapChatHub(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapHub<ChatHub>(HubAddress.Path, o =>
         {
