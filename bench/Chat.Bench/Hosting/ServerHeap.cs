@@ -2,6 +2,7 @@ using System.Diagnostics.Tracing;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Parsers;
+using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 
 namespace Chat.Bench.Hosting;
 
@@ -30,7 +31,7 @@ internal static class ServerHeap
         {
             using var events = new EventPipeEventSource(session.EventStream);
             var induced = false;
-            events.Clr.GCStart += e => induced |= e.Depth == 2 && e.Reason == Microsoft.Diagnostics.Tracing.Parsers.Clr.GCReason.Induced;
+            events.Clr.GCStart += e => induced |= e.Depth == 2 && e.Reason == GCReason.Induced;
             events.Clr.GCHeapStats += e =>
             {
                 if (induced && live.TrySetResult(e.TotalPromoted))

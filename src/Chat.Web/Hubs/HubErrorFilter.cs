@@ -6,10 +6,10 @@ namespace Chat.Web.Hubs;
 
 /// <summary>
 /// Runs around every hub call: hands the connection's user (read as the connection
-/// opens, <see cref="HubCaller"/>, after which its request lets go of the sign-in
-/// cookie, <see cref="CookieSignIn.ForgetCookies"/>) to the invocation's scope, and turns failures into
+/// opens, <see cref="HubCaller"/>) to the invocation's scope, and turns failures into
 /// a <see cref="HubException"/> with a reason a person can read (the only exception
-/// text SignalR sends to clients).
+/// text SignalR sends to clients). Once the caller is read, the connection's request
+/// lets go of the sign-in cookie (<see cref="CookieSignIn.ForgetCookies"/>).
 /// </summary>
 public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
 {

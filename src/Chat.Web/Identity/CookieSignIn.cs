@@ -58,8 +58,9 @@ public static class CookieSignIn
     /// 1.8 KB of strings on every open connection, the largest thing a connection of the
     /// service holds that a bare SignalR connection does not (ADR-004). Nothing reads them
     /// after the connection opens: the sign-in was checked before the upgrade, and a
-    /// sign-out closes the user's connections. Setting the request's cookies clears its
-    /// Cookie header too.
+    /// sign-out closes the user's connections. The sign-in's check parsed the cookies, so
+    /// the request has them as a feature; setting that feature's cookies clears the
+    /// Cookie header as well as the parsed copy.
     /// </remarks>
     public static void ForgetCookies(HttpContext? connectionRequest)
     {
