@@ -1,13 +1,28 @@
+using Chat.Web.Identity;
 using Chat.Web.Tests.Support;
 
 namespace Chat.Web.Tests.Identity;
 
 /// <summary>
-/// The request a hub connection lives in lasts as long as the connection; once the
-/// connection is open it keeps no copy of the sign-in cookie.
+/// What the service does as a hub connection opens: it reads the caller once, so the
+/// connection's calls need not read the claims again; and the request the connection
+/// lives in, which lasts as long as the connection, then keeps no copy of the sign-in
+/// cookie.
 /// </summary>
-public sealed class ForgottenCookieTests(ProbedApp app) : IClassFixture<ProbedApp>
+public sealed class ConnectionOpeningTests(ProbedApp app) : IClassFixture<ProbedApp>
 {
+    [Fact]
+    public async Task HubConnection_OfTheService_HasItsCallerRememberedAsItOpens()
+    {
+        var alice = await app.SignUp();
+
+        await alice.Connect();
+
+        var opening = await app.OpeningOf(alice.Username);
+        Assert.NotNull(opening.RememberedCaller);
+        Assert.Equal(alice.Username, opening.RememberedCaller.Username);
+    }
+
     [Fact]
     public async Task HubConnection_OfTheService_KeepsNoSignInCookieOnceOpen()
     {
