@@ -40,8 +40,17 @@ public static class Names
         (IsValidText(value) ? value.Normalize(NormalizationForm.FormKC) : value).ToUpperInvariant();
 
     /// <summary>Length in Unicode scalar values, so a letter outside the BMP counts once.</summary>
+    /// <remarks>
+    /// Text without surrogates (nearly every chat line) is as long as its UTF-16 length;
+    /// only the rest is walked rune by rune, a lone surrogate counting once as well.
+    /// </remarks>
     public static int LengthOf(string value)
     {
+        if (!value.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return value.Length;
+        }
+
         var length = 0;
         foreach (var _ in value.EnumerateRunes())
         {

@@ -10,7 +10,8 @@ namespace Chat.Web.Telemetry;
 /// Exports the service's traces, metrics and logs by OTLP when, and only when,
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (as an environment variable or any other
 /// configuration source). Without it nothing is collected or exported: the
-/// <see cref="ChatTelemetry"/> instruments then cost a check for listeners.
+/// <see cref="ChatTelemetry"/> instruments then cost a check for listeners. Log scopes
+/// are captured only for an output that writes them (<see cref="LogScopes"/>).
 /// </summary>
 /// <remarks>
 /// The other standard variables are the exporter's own (<c>OTEL_EXPORTER_OTLP_PROTOCOL</c>,
@@ -35,6 +36,7 @@ public static class TelemetrySetup
 
     public static IServiceCollection AddChatTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddLogScopesWhenWritten(configuration);
         if (!Exports(configuration))
         {
             return services;

@@ -64,6 +64,15 @@ public sealed class ChatMessageTests
     }
 
     [Fact]
+    public void Post_CountsAnEmojiAmongPlainLettersAsOneCharacter()
+    {
+        var line = new string('x', ChatMessage.MaxLength - 1) + "😀";
+
+        Assert.Null(ChatMessage.TextProblem(line));
+        Assert.NotNull(ChatMessage.TextProblem("x" + line));
+    }
+
+    [Fact]
     public void Notice_ComesFromTheServer()
     {
         var notice = ChatMessage.Notice(3, "alice has joined the room.", Build.Start);
