@@ -16,7 +16,9 @@ public static class DependencyInjection
     /// The use cases, the mediator pipeline and the validators. The pipeline, outermost
     /// first: logging; the slow-use-case warning, which times what the caller waits for
     /// (validation and every retry included); validation; retry on conflict (each
-    /// attempt in a new transaction); transaction.
+    /// attempt in a new transaction); transaction. The last two are generic over their
+    /// marker (<c>IRetryOnConflict</c>, <c>ITransactional</c>), and the generated
+    /// pipeline of a message that is not marked leaves them out.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {

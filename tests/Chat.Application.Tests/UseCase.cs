@@ -13,7 +13,8 @@ namespace Chat.Application.Tests;
 /// <summary>
 /// One request's worth of a command: its own context, its announcements and its
 /// committer, and <see cref="Run{TCommand, TResponse}"/>, which hands the command to
-/// its handler through the real retry and transaction behaviours, as the mediator does.
+/// its handler through the real retry and transaction behaviours, as the mediator does
+/// (<see cref="RunInTransaction{TCommand, TResponse}"/> for a command that is not retried).
 /// </summary>
 internal sealed class UseCase : IAsyncDisposable
 {
@@ -31,18 +32,25 @@ internal sealed class UseCase : IAsyncDisposable
     public SessionCommitter Committer { get; }
 
     public async Task<TResponse> Run<TCommand, TResponse>(ICommandHandler<TCommand, TResponse> handler, TCommand command)
-        where TCommand : ICommand<TResponse>
+        where TCommand : ICommand<TResponse>, IRetryOnConflict =>
+        await new RetryOnConflictBehaviour<TCommand, TResponse>().Handle(
+            command,
+            (attempt, ct) => InTransaction(handler, attempt, ct),
+            Ambient.Ct);
+
+    /// <summary>A transactional command that is not retried: the transaction behaviour alone.</summary>
+    public async Task<TResponse> RunInTransaction<TCommand, TResponse>(ICommandHandler<TCommand, TResponse> handler, TCommand command)
+        where TCommand : ICommand<TResponse>, ITransactional =>
+        await InTransaction(handler, command, Ambient.Ct);
+
+    private async ValueTask<TResponse> InTransaction<TCommand, TResponse>(ICommandHandler<TCommand, TResponse> handler, TCommand command, CancellationToken cancellationToken)
+        where TCommand : ICommand<TResponse>, ITransactional
     {
-        using var services = new ServiceCollection()
+        await using var services = new ServiceCollection()
             .AddSingleton(Announcements)
             .AddSingleton<IDatabaseTransactions>(new DatabaseTransactions(Db))
             .BuildServiceProvider();
-        var transaction = new TransactionBehaviour<TCommand, TResponse>(services);
-        var retry = new RetryOnConflictBehaviour<TCommand, TResponse>();
-        return await retry.Handle(
-            command,
-            (attempt, ct) => transaction.Handle(attempt, (inner, innerCt) => handler.Handle(inner, innerCt), ct),
-            Ambient.Ct);
+        return await new TransactionBehaviour<TCommand, TResponse>(services).Handle(command, handler.Handle, cancellationToken);
     }
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();

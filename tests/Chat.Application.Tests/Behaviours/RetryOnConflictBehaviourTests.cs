@@ -68,25 +68,6 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task Handle_AnOrdinaryCommand_IsNotRetried_AndItsChangesAreLeftAlone()
-    {
-        await using var db = _data.NewContext();
-        var attempts = 0;
-
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => new RetryOnConflictBehaviour<Ordinary, string>()
-            .Handle(new Ordinary(), (_, _) =>
-            {
-                attempts++;
-                db.Users.Add(User.Register("alice", Build.Start));
-                throw Conflict();
-            }, Ct)
-            .AsTask());
-
-        Assert.Equal(1, attempts);
-        Assert.Single(db.ChangeTracker.Entries());
-    }
-
-    [Fact]
     public async Task Handle_ARetryableCommandRefusedForAnotherReason_IsNotRetried()
     {
         await using var db = _data.NewContext();
@@ -127,8 +108,6 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
     public void Dispose() => _data.Dispose();
 
     public sealed record Retryable : ICommand<string>, IRetryOnConflict;
-
-    public sealed record Ordinary : ICommand<string>;
 
     private static ConcurrencyConflictException Conflict() => new(new DbUpdateConcurrencyException("lost"));
 }

@@ -146,7 +146,7 @@ public sealed class SessionCommitterTests : IDisposable
 
     /// <summary>Commits the session as a transactional command would: in its transaction, announced after it.</summary>
     private static Task<SessionDto> Commit(UseCase use, ChatSession session) =>
-        use.Run(new Handler<CommitSession, SessionDto>((_, ct) => new ValueTask<SessionDto>(use.Committer.Commit(session, ct))), new CommitSession());
+        use.RunInTransaction(new Handler<CommitSession, SessionDto>((_, ct) => new ValueTask<SessionDto>(use.Committer.Commit(session, ct))), new CommitSession());
 
     public sealed record CommitSession : Mediator.ICommand<SessionDto>, Chat.Application.Common.Behaviours.ITransactional;
 

@@ -10,27 +10,22 @@ namespace Chat.Application.Common.Behaviours;
 /// three places then get three seats and seventeen "full" answers rather than
 /// seventeen "try again" errors. The one retry loop of the service.
 /// </summary>
+/// <remarks>
+/// Its constraint keeps it to retryable commands: Mediator's generated pipeline of
+/// any other message leaves it out, so a chat message on the send path pays for no
+/// call, delegate or instance of it (ADR-004, fifteenth revision).
+/// </remarks>
 public sealed class RetryOnConflictBehaviour<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : notnull, IMessage
+    where TMessage : notnull, IMessage, IRetryOnConflict
 {
     public const int MaxAttempts = 8;
 
-    public ValueTask<TResponse> Handle(
+    public async ValueTask<TResponse> Handle(
         TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
-
-        // Not async for other messages: no state machine for a behaviour that does nothing.
-        return message is IRetryOnConflict ? WithRetries(message, next, cancellationToken) : next(message, cancellationToken);
-    }
-
-    private static async ValueTask<TResponse> WithRetries(
-        TMessage message,
-        MessageHandlerDelegate<TMessage, TResponse> next,
-        CancellationToken cancellationToken)
-    {
         for (var attempt = 1; ; attempt++)
         {
             try

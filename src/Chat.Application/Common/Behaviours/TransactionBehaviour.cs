@@ -11,27 +11,20 @@ namespace Chat.Application.Common.Behaviours;
 /// change that was not committed. The one place a transaction is opened.
 /// </summary>
 /// <remarks>
-/// Its services are resolved only for a transactional command, so every other
-/// message, above all each chat message on the send path, passes by without
-/// renting a database context.
+/// Its constraint keeps it to transactional commands: Mediator's generated pipeline
+/// of any other message leaves it out, so every other message, above all each chat
+/// message on the send path, passes without it and rents no database context
+/// (ADR-004, fifteenth revision).
 /// </remarks>
 public sealed class TransactionBehaviour<TMessage, TResponse>(IServiceProvider services) : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : notnull, IMessage
+    where TMessage : notnull, IMessage, ITransactional
 {
-    public ValueTask<TResponse> Handle(
+    public async ValueTask<TResponse> Handle(
         TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
-        return message is ITransactional ? InTransaction(message, next, cancellationToken) : next(message, cancellationToken);
-    }
-
-    private async ValueTask<TResponse> InTransaction(
-        TMessage message,
-        MessageHandlerDelegate<TMessage, TResponse> next,
-        CancellationToken cancellationToken)
-    {
         var announcements = services.GetRequiredService<Announcements>();
         TResponse response;
         try
