@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -19,8 +21,14 @@ namespace Chat.Infrastructure.Persistence.Providers;
 /// </remarks>
 internal sealed class NativeSqliteStatement : IDisposable
 {
-    /// <summary>The text <see cref="SqliteCommand"/> writes for a <see cref="DateTimeOffset"/>, and EF reads back.</summary>
-    private const string DateTimeOffsetFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz";
+    // Text up to this many bytes is encoded on the stack; longer text in a rented array.
+    private const int StackBytes = 1024;
+
+    // Where the parts of a DateTimeOffset's round-trip text are.
+    private const int RoundTripLength = 33;
+    private const int DateEnd = 10;
+    private const int FractionStart = 20;
+    private const int FractionDigits = 7;
 
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
@@ -67,24 +75,59 @@ internal sealed class NativeSqliteStatement : IDisposable
     public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
 
     /// <summary>Binds text, or NULL for null.</summary>
-    /// <remarks>SQLite copies the text. An empty span has no address, which SQLite would take for NULL, so "" goes the other way.</remarks>
-    public void Bind(int index, string? value) =>
-        Check(value switch
-        {
-            null => raw.sqlite3_bind_null(_statement, index),
-            "" => raw.sqlite3_bind_text(_statement, index, string.Empty),
-            _ => raw.sqlite3_bind_text16(_statement, index, value.AsSpan()),
-        });
-
-    public void Bind(int index, DateTimeOffset value)
+    /// <remarks>
+    /// Handed over as UTF-8, the text the database keeps: SQLite copies it as it is,
+    /// where UTF-16 would go through SQLite's own character-by-character translation
+    /// (ADR-004). The text was checked before it got here (no lone surrogates), so the
+    /// two encodings say the same. An empty span binds empty text, not NULL.
+    /// </remarks>
+    public void Bind(int index, string? value)
     {
-        Span<char> text = stackalloc char[40];
-        if (!value.TryFormat(text, out var written, DateTimeOffsetFormat, CultureInfo.InvariantCulture))
+        if (value is null)
         {
-            throw new InvalidOperationException($"{value:O} does not fit the buffer for its text.");
+            Check(raw.sqlite3_bind_null(_statement, index));
+            return;
         }
 
-        Check(raw.sqlite3_bind_text16(_statement, index, text[..written]));
+        var longest = Encoding.UTF8.GetMaxByteCount(value.Length);
+        byte[]? rented = null;
+        var buffer = longest <= StackBytes ? stackalloc byte[longest] : (rented = ArrayPool<byte>.Shared.Rent(longest));
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(value, buffer);
+            Check(raw.sqlite3_bind_text(_statement, index, buffer[..written]));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Binds the text <see cref="SqliteCommand"/> writes for a <see cref="DateTimeOffset"/>
+    /// (<c>yyyy-MM-dd HH:mm:ss.FFFFFFFzzz</c>), and EF reads back. It is made from the
+    /// round-trip format, which .NET writes without interpreting a pattern: the date and
+    /// time parted by a space, the fraction's trailing zeros dropped, and its point too
+    /// when no digit is left.
+    /// </summary>
+    public void Bind(int index, DateTimeOffset value)
+    {
+        // "O" is yyyy-MM-ddTHH:mm:ss.fffffff+hh:mm, always 33 bytes.
+        Span<byte> text = stackalloc byte[RoundTripLength];
+        if (!value.TryFormat(text, out var written, "O", CultureInfo.InvariantCulture) || written != RoundTripLength)
+        {
+            throw new InvalidOperationException($"{value:O} is not in the round-trip shape this expects.");
+        }
+
+        text[DateEnd] = (byte)' ';
+        var kept = text.Slice(FractionStart, FractionDigits).LastIndexOfAnyExcept((byte)'0') + 1;
+        var end = kept == 0 ? FractionStart - 1 : FractionStart + kept;
+        var offset = text[(FractionStart + FractionDigits)..];
+        offset.CopyTo(text[end..]);
+        Check(raw.sqlite3_bind_text(_statement, index, text[..(end + offset.Length)]));
     }
 
     /// <summary>The row id of the connection's last successful insert.</summary>
