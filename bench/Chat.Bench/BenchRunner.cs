@@ -25,10 +25,13 @@ internal static class BenchRunner
         }
 
         var targets = new List<IBenchTarget>();
+        // The targets that the idle mode measures again on fresh processes, after the loads.
+        var freshIdle = new List<Func<IBenchTarget>>();
         // The relay has no REST endpoints: a run of the REST mode alone needs only the service.
         if (options.RunRelay && (options.RunSaturation || options.RunSteady || options.RunIdle))
         {
             targets.Add(new RelayTarget());
+            freshIdle.Add(() => new RelayTarget());
         }
         if (options.RunsService)
         {
@@ -36,6 +39,7 @@ internal static class BenchRunner
             if (options.RunChat)
             {
                 targets.Add(new ChatServiceTarget("chat", root, options.ServiceConfiguration, new SqliteServiceDatabase()));
+                freshIdle.Add(() => new ChatServiceTarget("chat", root, options.ServiceConfiguration, new SqliteServiceDatabase()));
             }
             if (options.RunChatChecked)
             {
@@ -61,12 +65,14 @@ internal static class BenchRunner
             var results = await MeasureAsync(runs, options);
             var rest = await MeasureRestAsync(runs, options);
             var idle = await MeasureIdleAsync(runs, options);
+            var idleFresh = await MeasureIdleOnFreshProcessesAsync(freshIdle, options);
             Console.Out.WriteLine();
             Console.Out.WriteLine($"{Environment.ProcessorCount} cores; load average {MachineLoad.Describe()}.");
             ResultTable.Print(results, options, Console.Out);
             NodesTable.Print(results, Console.Out);
             RestTable.Print(rest.Measurements, rest.ListedSessions, options.RestSignedIn, Console.Out);
-            IdleTable.Print(idle, Console.Out);
+            IdleTable.Print(idle, idleFresh.Count > 0 ? "after the loads" : "fresh processes", Console.Out);
+            IdleTable.Print(idleFresh, "fresh processes", Console.Out);
             return 0;
         }
         finally
@@ -195,6 +201,46 @@ internal static class BenchRunner
             foreach (var run in runs)
             {
                 results.Add(await IdleConnectionsMode.RunAsync(run.Target, options.IdleConnections));
+            }
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// The idle mode once more, on a relay and a service started for it (each with
+    /// the other modes' clients connected, nothing sent), when other modes ran first.
+    /// After the loads, each process's resident memory holds what its collector kept
+    /// from them, and new connections fill that free space or not: after the same
+    /// loads the relay's new connections cost it less resident memory than their live
+    /// objects. Fresh processes compare the connections alone.
+    /// </summary>
+    private static async Task<List<IdleResult>> MeasureIdleOnFreshProcessesAsync(IReadOnlyList<Func<IBenchTarget>> fresh, BenchOptions options)
+    {
+        var results = new List<IdleResult>();
+        if (!options.RunIdle || !(options.RunSaturation || options.RunSteady || options.RunRest))
+        {
+            return results;
+        }
+        foreach (var start in fresh)
+        {
+            var target = start();
+            TargetRun? run = null;
+            try
+            {
+                Progress.Say($"{target.Name}: idle on a fresh process");
+                run = await TargetRun.StartAsync(target, options);
+                results.Add(await IdleConnectionsMode.RunAsync(target, options.IdleConnections));
+            }
+            finally
+            {
+                if (run is not null)
+                {
+                    await run.DisposeAsync();
+                }
+                else
+                {
+                    await target.DisposeAsync();
+                }
             }
         }
         return results;
