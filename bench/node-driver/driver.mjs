@@ -46,8 +46,18 @@ function processorMicros(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1e6) / ticks;
 }
 
+// Every server this started, ended when the driver ends however it ends.
+const children = [];
+process.on("exit", () => {
+  for (const child of children) {
+    child.stopping = true;
+    child.kill("SIGTERM");
+  }
+});
+
 function start(name, args, extra = {}) {
   const child = spawn("dotnet", args, { stdio: ["ignore", "pipe", "pipe"], ...extra });
+  children.push(child);
   let tail = "";
   const keep = (d) => { tail = (tail + d).slice(-4000); };
   child.stdout.on("data", keep);
@@ -181,9 +191,9 @@ try {
   console.log(`load average at the end: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" / ")}`);
   for (const list of clients.values()) await Promise.all(list.map((c) => c.connection.stop()));
 } finally {
-  for (const target of targets) {
-    target.child.stopping = true;
-    target.child.kill("SIGTERM");
+  for (const child of children) {
+    child.stopping = true;
+    child.kill("SIGTERM");
   }
   rmSync(folder, { recursive: true, force: true });
 }
