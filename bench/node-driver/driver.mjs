@@ -1,11 +1,13 @@
 // An outside load driver: the JavaScript SignalR client (the package the web page
 // uses) in Node.js, against the bench's bare relay and the chat service, each started
-// here from its Release build. Saturation only: every client keeps DEPTH calls in
-// flight; rounds alternate the servers (relay, chat, then chat, relay, ...) and the
-// ratio reported is the median of the rounds'. One Node.js process drives every
-// client, so a fast server is capped by the driver, as a real client fleet caps it.
+// here from its Release build. Saturation (the default): every client keeps DEPTH
+// calls in flight. Steady (--rate R): R messages a second spread over the clients,
+// each stamped with its send time, and the latency from send to every receipt of
+// its message event. Rounds alternate the servers (relay, chat, then chat, relay,
+// ...) and the figure reported is the median of the rounds'. One Node.js process
+// drives every client, so a fast server is capped by the driver.
 //
-//   node driver.mjs [--clients 40] [--depth 8] [--duration 10] [--warmup 5] [--rounds 3]
+//   node driver.mjs [--clients 40] [--depth 8] [--rate 0] [--duration 10] [--warmup 5] [--rounds 3]
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +18,7 @@ import * as signalR from "@microsoft/signalr";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..", "..");
 const roomSize = 4;
-const options = parse(process.argv.slice(2), { clients: 40, depth: 8, duration: 10, warmup: 5, rounds: 3 });
+const options = parse(process.argv.slice(2), { clients: 40, depth: 8, rate: 0, duration: 10, warmup: 5, rounds: 3 });
 // /proc counts processor time in clock ticks of USER_HZ, which Linux reports as 100 a second.
 const ticks = 100;
 
@@ -25,7 +27,7 @@ function parse(args, defaults) {
   for (let i = 0; i < args.length; i += 2) {
     const key = args[i].replace(/^--/, "");
     if (!(key in defaults) || !/^\d+$/.test(args[i + 1] ?? "") || Number(args[i + 1]) <= 0) {
-      console.error(`usage: node driver.mjs [--clients N] [--depth N] [--duration S] [--warmup S] [--rounds N] (got ${args[i]} ${args[i + 1] ?? ""})`);
+      console.error(`usage: node driver.mjs [--clients N] [--depth N] [--rate R] [--duration S] [--warmup S] [--rounds N] (got ${args[i]} ${args[i + 1] ?? ""})`);
       process.exit(2);
     }
     result[key] = Number(args[i + 1]);
@@ -123,7 +125,13 @@ async function connect(target, count) {
       .configureLogging(signalR.LogLevel.Error)
       .build();
     const client = { username, room, connection, delivered: 0 };
-    connection.on("message", () => { client.delivered++; });
+    connection.on("message", (event) => {
+      client.delivered++;
+      // A steady round's messages carry their send time: "t <ms>".
+      if (latencies && typeof event?.message === "string" && event.message.startsWith("t ")) {
+        latencies.push(performance.now() - Number(event.message.slice(2)));
+      }
+    });
     await connection.start();
     await connection.invoke("join", { room, username });
     clients.push(client);
@@ -163,6 +171,34 @@ async function saturate(target, clients, depth, seconds) {
   };
 }
 
+// The steady round under way collects its deliveries' latencies here (ms).
+let latencies = null;
+
+/** `rate` messages a second for `seconds`, each from the next client in turn; answers the latencies and what was lost. */
+async function steady(target, clients, rate, seconds) {
+  latencies = [];
+  let sent = 0;
+  let accepted = 0;
+  let failures = 0;
+  const calls = [];
+  const started = performance.now();
+  while (performance.now() - started < seconds * 1000) {
+    const due = Math.floor(((performance.now() - started) / 1000) * rate);
+    for (; sent < due; sent++) {
+      const client = clients[sent % clients.length];
+      calls.push(client.connection.invoke("message", { from: client.username, room: client.room, message: `t ${performance.now()}` })
+        .then(() => { accepted++; }, () => { failures++; }));
+    }
+    await sleep(1);
+  }
+  await Promise.all(calls);
+  await sleep(500); // the last broadcasts
+  const measured = latencies.sort((a, b) => a - b);
+  latencies = null;
+  const at = (q) => measured[Math.min(measured.length - 1, Math.floor(q * measured.length))];
+  return { sent, accepted, failures, deliveries: measured.length, expected: accepted * roomSize, p50: at(0.5), p99: at(0.99), max: measured.at(-1) };
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const folder = mkdtempSync(join(tmpdir(), "chat-node-driver-"));
@@ -174,21 +210,40 @@ try {
     clients.set(target, await connect(target, options.clients));
     await saturate(target, clients.get(target), options.depth, options.warmup);
   }
-  console.log(`node ${process.version}; ${options.clients} clients in rooms of ${roomSize}, ${options.depth} in flight each, ${options.duration}s rounds; load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" / ")}`);
-  console.log("target  round  accepted/s  deliveries/s  server us/msg  failures");
-  const ratios = [];
-  for (let round = 1; round <= options.rounds; round++) {
-    const order = round % 2 === 1 ? targets : [...targets].reverse();
-    const results = new Map();
-    for (const target of order) {
-      const r = await saturate(target, clients.get(target), options.depth, options.duration);
-      results.set(target.name, r);
-      console.log(`${target.name.padEnd(6)}  ${String(round).padStart(5)}  ${r.rate.toFixed(0).padStart(10)}  ${r.deliveries.toFixed(0).padStart(12)}  ${r.serverMicrosPerMessage.toFixed(0).padStart(13)}  ${String(r.failures).padStart(8)}`);
+  const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" / ");
+  if (options.rate > 0) {
+    console.log(`node ${process.version}; ${options.clients} clients in rooms of ${roomSize}, ${options.rate} msg/s, ${options.duration}s rounds; load average ${load()}`);
+    console.log("target  round  sent  accepted  deliveries/expected  p50 ms  p99 ms  max ms  failures");
+    const p99s = new Map(targets.map((t) => [t.name, []]));
+    for (let round = 1; round <= options.rounds; round++) {
+      const order = round % 2 === 1 ? targets : [...targets].reverse();
+      for (const target of order) {
+        const r = await steady(target, clients.get(target), options.rate, options.duration);
+        p99s.get(target.name).push(r.p99);
+        console.log(`${target.name.padEnd(6)}  ${String(round).padStart(5)}  ${String(r.sent).padStart(4)}  ${String(r.accepted).padStart(8)}  ${`${r.deliveries}/${r.expected}`.padStart(19)}  ${r.p50.toFixed(1).padStart(6)}  ${r.p99.toFixed(1).padStart(6)}  ${r.max.toFixed(1).padStart(6)}  ${String(r.failures).padStart(8)}`);
+      }
     }
-    ratios.push(results.get("chat").rate / results.get("relay").rate);
+    for (const [name, values] of p99s) {
+      const verdict = name === "chat" ? `  (target <= 10 ms: ${median(values) <= 10 ? "met" : "NOT met"})` : "";
+      console.log(`${name} p99 at ${options.rate} msg/s under the Node.js driver (median of ${options.rounds} rounds: ${values.map((v) => v.toFixed(1)).join(", ")}): ${median(values).toFixed(1)} ms${verdict}`);
+    }
+  } else {
+    console.log(`node ${process.version}; ${options.clients} clients in rooms of ${roomSize}, ${options.depth} in flight each, ${options.duration}s rounds; load average ${load()}`);
+    console.log("target  round  accepted/s  deliveries/s  server us/msg  failures");
+    const ratios = [];
+    for (let round = 1; round <= options.rounds; round++) {
+      const order = round % 2 === 1 ? targets : [...targets].reverse();
+      const results = new Map();
+      for (const target of order) {
+        const r = await saturate(target, clients.get(target), options.depth, options.duration);
+        results.set(target.name, r);
+        console.log(`${target.name.padEnd(6)}  ${String(round).padStart(5)}  ${r.rate.toFixed(0).padStart(10)}  ${r.deliveries.toFixed(0).padStart(12)}  ${r.serverMicrosPerMessage.toFixed(0).padStart(13)}  ${String(r.failures).padStart(8)}`);
+      }
+      ratios.push(results.get("chat").rate / results.get("relay").rate);
+    }
+    console.log(`chat/relay accepted rate under the Node.js driver (median of ${options.rounds} rounds: ${ratios.map((r) => r.toFixed(2)).join(", ")}): ${median(ratios).toFixed(2)}  (target >= 0.70: ${median(ratios) >= 0.7 ? "met" : "NOT met"})`);
   }
-  console.log(`chat/relay accepted rate under the Node.js driver (median of ${options.rounds} rounds: ${ratios.map((r) => r.toFixed(2)).join(", ")}): ${median(ratios).toFixed(2)}  (target >= 0.70: ${median(ratios) >= 0.7 ? "met" : "NOT met"})`);
-  console.log(`load average at the end: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" / ")}`);
+  console.log(`load average at the end: ${load()}`);
   for (const list of clients.values()) await Promise.all(list.map((c) => c.connection.stop()));
 } finally {
   for (const child of children) {
