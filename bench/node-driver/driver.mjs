@@ -181,12 +181,18 @@ async function steady(target, clients, rate, seconds) {
   let accepted = 0;
   let failures = 0;
   const calls = [];
+  const lags = [];
   const started = performance.now();
   while (performance.now() - started < seconds * 1000) {
-    const due = Math.floor(((performance.now() - started) / 1000) * rate);
+    const now = performance.now();
+    const due = Math.floor(((now - started) / 1000) * rate);
     for (; sent < due; sent++) {
+      // Stamped with the instant it was due, not the one it went out: a driver that
+      // falls behind counts its own lag too, rather than hiding the wait it caused.
+      const intended = started + (sent * 1000) / rate;
+      lags.push(now - intended);
       const client = clients[sent % clients.length];
-      calls.push(client.connection.invoke("message", { from: client.username, room: client.room, message: `t ${performance.now()}` })
+      calls.push(client.connection.invoke("message", { from: client.username, room: client.room, message: `t ${intended}` })
         .then(() => { accepted++; }, () => { failures++; }));
     }
     await sleep(1);
@@ -195,8 +201,10 @@ async function steady(target, clients, rate, seconds) {
   await sleep(500); // the last broadcasts
   const measured = latencies.sort((a, b) => a - b);
   latencies = null;
-  const at = (q) => measured[Math.min(measured.length - 1, Math.floor(q * measured.length))];
-  return { sent, accepted, failures, deliveries: measured.length, expected: accepted * roomSize, p50: at(0.5), p99: at(0.99), max: measured.at(-1) };
+  const quantile = (values, q) => values[Math.min(values.length - 1, Math.floor(q * values.length))];
+  const at = (q) => quantile(measured, q);
+  lags.sort((a, b) => a - b);
+  return { sent, accepted, failures, deliveries: measured.length, expected: accepted * roomSize, p50: at(0.5), p99: at(0.99), max: measured.at(-1), lagP99: quantile(lags, 0.99) };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -213,14 +221,14 @@ try {
   const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" / ");
   if (options.rate > 0) {
     console.log(`node ${process.version}; ${options.clients} clients in rooms of ${roomSize}, ${options.rate} msg/s, ${options.duration}s rounds; load average ${load()}`);
-    console.log("target  round  sent  accepted  deliveries/expected  p50 ms  p99 ms  max ms  failures");
+    console.log("target  round  sent  accepted  deliveries/expected  p50 ms  p99 ms  max ms  failures  driver lag p99 ms");
     const p99s = new Map(targets.map((t) => [t.name, []]));
     for (let round = 1; round <= options.rounds; round++) {
       const order = round % 2 === 1 ? targets : [...targets].reverse();
       for (const target of order) {
         const r = await steady(target, clients.get(target), options.rate, options.duration);
         p99s.get(target.name).push(r.p99);
-        console.log(`${target.name.padEnd(6)}  ${String(round).padStart(5)}  ${String(r.sent).padStart(4)}  ${String(r.accepted).padStart(8)}  ${`${r.deliveries}/${r.expected}`.padStart(19)}  ${r.p50.toFixed(1).padStart(6)}  ${r.p99.toFixed(1).padStart(6)}  ${r.max.toFixed(1).padStart(6)}  ${String(r.failures).padStart(8)}`);
+        console.log(`${target.name.padEnd(6)}  ${String(round).padStart(5)}  ${String(r.sent).padStart(4)}  ${String(r.accepted).padStart(8)}  ${`${r.deliveries}/${r.expected}`.padStart(19)}  ${r.p50.toFixed(1).padStart(6)}  ${r.p99.toFixed(1).padStart(6)}  ${r.max.toFixed(1).padStart(6)}  ${String(r.failures).padStart(8)}  ${r.lagP99.toFixed(1).padStart(17)}`);
       }
     }
     for (const [name, values] of p99s) {
