@@ -175,7 +175,7 @@ async function saturate(target, clients, depth, seconds) {
 let latencies = null;
 
 /** `rate` messages a second for `seconds`, each from the next client in turn; answers the latencies and what was lost. */
-async function steady(target, clients, rate, seconds) {
+async function steady(clients, rate, seconds) {
   latencies = [];
   let sent = 0;
   let accepted = 0;
@@ -226,7 +226,7 @@ try {
     for (let round = 1; round <= options.rounds; round++) {
       const order = round % 2 === 1 ? targets : [...targets].reverse();
       for (const target of order) {
-        const r = await steady(target, clients.get(target), options.rate, options.duration);
+        const r = await steady(clients.get(target), options.rate, options.duration);
         p99s.get(target.name).push(r.p99);
         console.log(`${target.name.padEnd(6)}  ${String(round).padStart(5)}  ${String(r.sent).padStart(4)}  ${String(r.accepted).padStart(8)}  ${`${r.deliveries}/${r.expected}`.padStart(19)}  ${r.p50.toFixed(1).padStart(6)}  ${r.p99.toFixed(1).padStart(6)}  ${r.max.toFixed(1).padStart(6)}  ${String(r.failures).padStart(8)}  ${r.lagP99.toFixed(1).padStart(17)}`);
       }
