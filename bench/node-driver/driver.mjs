@@ -26,7 +26,8 @@ function parse(args, defaults) {
   const result = { ...defaults };
   for (let i = 0; i < args.length; i += 2) {
     const key = args[i].replace(/^--/, "");
-    if (!(key in defaults) || !/^\d+$/.test(args[i + 1] ?? "") || Number(args[i + 1]) <= 0) {
+    // Every option is a positive whole number, but --rate may be 0: saturation, the default.
+    if (!(key in defaults) || !/^\d+$/.test(args[i + 1] ?? "") || (Number(args[i + 1]) <= 0 && key !== "rate")) {
       console.error(`usage: node driver.mjs [--clients N] [--depth N] [--rate R] [--duration S] [--warmup S] [--rounds N] (got ${args[i]} ${args[i + 1] ?? ""})`);
       process.exit(2);
     }
