@@ -69,6 +69,46 @@ public sealed class RedisOutageTests(ChatCluster cluster)
     }
 
     [Fact]
+    public async Task RedisStuckWithItsConnectionsOpen_SendsAreStillAcknowledgedWithinSeconds_AndTheOtherNodeHearsThemWhenItAnswersAgain()
+    {
+        await cluster.Ready();
+        var room = Names.Room();
+        await using var alice = await Player.SignUp(cluster.NodeA.BaseAddress);
+        await alice.Host(room);
+        await using var bob = await Player.SignUp(cluster.NodeB.BaseAddress);
+        await bob.Join(room);
+        var aliceOnA = await alice.Enter(room);
+        var bobOnB = await bob.Enter(room);
+
+        var prefix = $"stuck-{Guid.NewGuid():N}";
+        await aliceOnA.Say(room, $"{prefix} before");
+        await bobOnB.WaitForText($"{prefix} before", Patience);
+
+        // Frozen, Redis neither answers nor drops the connections: nothing tells the
+        // nodes it is gone, so only the broadcaster's own patience keeps sends moving.
+        cluster.Redis.Freeze();
+        var acknowledged = new List<long>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                var ack = await aliceOnA.Say(room, $"{prefix} during {i}");
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"Acknowledging a message took {clock.ElapsedMilliseconds} ms while Redis was stuck.");
+                acknowledged.Add(ack.GetProperty("seq").GetInt64());
+            }
+        }
+        finally
+        {
+            cluster.Redis.Thaw();
+        }
+
+        // What was published while Redis was stuck was waiting on its socket, in order.
+        await bobOnB.WaitForText($"{prefix} during 2", Patience);
+        Assert.Equal(acknowledged, bobOnB.Saying($"{prefix} during").Select(m => m.GetProperty("seq").GetInt64()));
+    }
+
+    [Fact]
     public async Task DuringARedisOutage_TheLobbyAndHistoryServe_AndAPlayerWhoConnectsAfterHearsTheRoomAcrossNodes()
     {
         await cluster.Ready();

@@ -7,7 +7,9 @@ namespace Chat.Testing.Servers;
 /// <summary>
 /// The machine's redis-server as a plain child process on a loopback port, with
 /// nothing written to disk. <see cref="Stop"/> kills it (SIGKILL, as a crash) and
-/// <see cref="Start"/> brings a fresh one up on the same port.
+/// <see cref="Start"/> brings a fresh one up on the same port. <see cref="Freeze"/>
+/// stops it answering while its connections stay open (SIGSTOP), as a stuck server
+/// would; <see cref="Thaw"/> lets it go on.
 /// </summary>
 public sealed class RedisServer(string program, int port, string folder) : IDisposable
 {
@@ -50,7 +52,22 @@ public sealed class RedisServer(string program, int port, string folder) : IDisp
         }
     }
 
+    public void Freeze() => Signal("STOP");
+
+    public void Thaw() => Signal("CONT");
+
     public void Dispose() => _process?.Dispose();
+
+    private void Signal(string signal)
+    {
+        var process = _process ?? throw new InvalidOperationException("redis-server is not running.");
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {process.Id} failed with exit code {kill.ExitCode}.");
+        }
+    }
 
     private async Task<bool> Pings()
     {

@@ -10,16 +10,25 @@ namespace Chat.Infrastructure.Realtime;
 /// Sends room events through SignalR groups (through the Redis backplane when one
 /// is configured). A failed send is logged, not thrown: the change it reports is
 /// already committed, and the client can catch up from the history. A send is not
-/// waited for past its hand-over, so one stalled recipient holds up no one else. Logout and
-/// leave reach the user's connections on every node through <see cref="NodeControl{THub}"/>.
+/// waited for past its hand-over, so one stalled recipient holds up no one else; with
+/// Redis, the hand-over is Redis taking the event, so what is acknowledged after it
+/// reaches every node before anything said in answer. Logout and leave reach the
+/// user's connections on every node through <see cref="NodeControl{THub}"/>.
 /// </summary>
 public sealed class SignalRBroadcaster<THub>(
     IHubContext<THub> hub,
     NodeControl<THub> nodes,
     ConnectionRegistry connections,
-    DeliveryHealth delivery) : IChatBroadcaster
+    DeliveryHealth delivery,
+    RedisConnection? redis = null) : IChatBroadcaster
     where THub : Hub
 {
+    /// <summary>
+    /// How long a send waits for Redis to take an event before it goes on without: a
+    /// Redis that is connected but not answering must not hold the room up longer.
+    /// </summary>
+    public static readonly TimeSpan PublishPatience = TimeSpan.FromSeconds(1);
+
     public Task MessagePosted(MessageDto message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -63,11 +72,16 @@ public sealed class SignalRBroadcaster<THub>(
         Send(hub.Clients.Group(ChatEvents.RoomGroup(sessionId)), sessionId, eventName, payload);
 
     /// <summary>
-    /// Returns once the event is handed over: written to every connection of this process
-    /// that can take it (SignalR writes them one after another before it returns), or
-    /// queued for Redis in order. It does not wait for a recipient that has stopped
-    /// reading: that one's copy waits in its own queue until it drains or is cut off
-    /// (<c>TransportSendTimeout</c>), and the sender, and the room, go on meanwhile.
+    /// Returns once the event is handed over. On one node: written to every connection
+    /// that can take it (SignalR writes them one after another before it returns). It
+    /// does not wait for a recipient that has stopped reading: that one's copy waits in
+    /// its own queue until it drains or is cut off (<c>TransportSendTimeout</c>), and the
+    /// sender, and the room, go on meanwhile. With Redis: published, which Redis answers
+    /// only after it has queued the event for every node's subscription. Waiting for that
+    /// answer, not just for the event to leave this process, is what keeps a reply sent
+    /// through another node, once this send is acknowledged, from reaching Redis first
+    /// and being heard before what it answers. No recipient is waited for there: each
+    /// node writes to its own connections as the event comes in.
     /// </summary>
     private Task Send(IClientProxy clients, int sessionId, string eventName, object payload)
     {
@@ -88,12 +102,33 @@ public sealed class SignalRBroadcaster<THub>(
         {
             Delivered(eventName);
         }
+        else if (redis is not null)
+        {
+            return Published(sending, sessionId, eventName);
+        }
         else
         {
             _ = Finish(sending, sessionId, eventName);
         }
 
         return Task.CompletedTask;
+    }
+
+    private async Task Published(Task sending, int sessionId, string eventName)
+    {
+        try
+        {
+            await sending.WaitAsync(PublishPatience);
+            Delivered(eventName);
+        }
+        catch (TimeoutException)
+        {
+            _ = Finish(sending, sessionId, eventName);
+        }
+        catch (Exception ex)
+        {
+            delivery.Failed($"{eventName} to session {sessionId}", ex);
+        }
     }
 
     private async Task Finish(Task sending, int sessionId, string eventName)
