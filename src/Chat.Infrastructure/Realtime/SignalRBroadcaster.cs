@@ -29,6 +29,13 @@ public sealed class SignalRBroadcaster<THub>(
     /// </summary>
     public static readonly TimeSpan PublishPatience = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The last publish that outlasted <see cref="PublishPatience"/>: until Redis answers
+    /// it (or the multiplexer gives up on it), later sends do not wait either, so a stuck
+    /// Redis costs one second's wait, not one per message.
+    /// </summary>
+    private Task? _overdue;
+
     public Task MessagePosted(MessageDto message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -102,7 +109,7 @@ public sealed class SignalRBroadcaster<THub>(
         {
             Delivered(eventName);
         }
-        else if (redis is not null)
+        else if (redis is not null && Volatile.Read(ref _overdue) is not { IsCompleted: false })
         {
             return Published(sending, sessionId, eventName);
         }
@@ -121,8 +128,9 @@ public sealed class SignalRBroadcaster<THub>(
             await sending.WaitAsync(PublishPatience);
             Delivered(eventName);
         }
-        catch (TimeoutException)
+        catch (TimeoutException) when (!sending.IsCompleted)
         {
+            Volatile.Write(ref _overdue, sending);
             _ = Finish(sending, sessionId, eventName);
         }
         catch (Exception ex)
