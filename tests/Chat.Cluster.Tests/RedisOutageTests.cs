@@ -11,18 +11,9 @@ public sealed class RedisOutageTests(ChatCluster cluster)
     [Fact]
     public async Task RedisStoppedMidConversation_SendsAreStillAcknowledgedAndStored_AndLiveDeliveryResumesWhenItIsBack()
     {
-        await cluster.Ready();
-        var room = Names.Room();
-        await using var alice = await Player.SignUp(cluster.NodeA.BaseAddress);
-        await alice.Host(room);
-        await using var bob = await Player.SignUp(cluster.NodeB.BaseAddress);
-        await bob.Join(room);
-        var aliceOnA = await alice.Enter(room);
-        var bobOnB = await bob.Enter(room);
-
         var prefix = $"outage-{Guid.NewGuid():N}";
-        await aliceOnA.Say(room, $"{prefix} before");
-        await bobOnB.WaitForText($"{prefix} before", Patience);
+        await using var talk = await Conversation.Start(cluster, prefix);
+        var (room, aliceOnA, bobOnB) = (talk.Room, talk.AliceOnA, talk.BobOnB);
 
         var logMarkA = cluster.NodeA.Process.LineCount;
         await cluster.Redis.Stop();
@@ -43,7 +34,7 @@ public sealed class RedisOutageTests(ChatCluster cluster)
             await cluster.Redis.Start();
         }
 
-        var stored = (await alice.History(room)).Select(m => m.GetProperty("id").GetInt64()).ToHashSet();
+        var stored = (await talk.Alice.History(room)).Select(m => m.GetProperty("id").GetInt64()).ToHashSet();
         Assert.Subset(stored, acknowledged.ToHashSet());
 
         // Live delivery between the nodes comes back by itself: no restart.
@@ -71,18 +62,9 @@ public sealed class RedisOutageTests(ChatCluster cluster)
     [Fact]
     public async Task RedisStuckWithItsConnectionsOpen_SendsAreStillAcknowledgedWithinSeconds_AndTheOtherNodeHearsThemWhenItAnswersAgain()
     {
-        await cluster.Ready();
-        var room = Names.Room();
-        await using var alice = await Player.SignUp(cluster.NodeA.BaseAddress);
-        await alice.Host(room);
-        await using var bob = await Player.SignUp(cluster.NodeB.BaseAddress);
-        await bob.Join(room);
-        var aliceOnA = await alice.Enter(room);
-        var bobOnB = await bob.Enter(room);
-
         var prefix = $"stuck-{Guid.NewGuid():N}";
-        await aliceOnA.Say(room, $"{prefix} before");
-        await bobOnB.WaitForText($"{prefix} before", Patience);
+        await using var talk = await Conversation.Start(cluster, prefix);
+        var (room, aliceOnA, bobOnB) = (talk.Room, talk.AliceOnA, talk.BobOnB);
 
         // Frozen, Redis neither answers nor drops the connections: nothing tells the
         // nodes it is gone, so only the broadcaster's own patience keeps sends moving,
@@ -211,4 +193,36 @@ public sealed class RedisOutageTests(ChatCluster cluster)
     }
 
     private sealed record JsonProbe(string Text, TimeSpan After);
+
+    /// <summary>Alice on node A and Bob on node B in one room, each having heard a first message across the nodes.</summary>
+    private sealed class Conversation(string room, Player alice, Player bob, Listener aliceOnA, Listener bobOnB) : IAsyncDisposable
+    {
+        public string Room => room;
+
+        public Player Alice => alice;
+
+        public Listener AliceOnA => aliceOnA;
+
+        public Listener BobOnB => bobOnB;
+
+        public static async Task<Conversation> Start(ChatCluster cluster, string prefix)
+        {
+            await cluster.Ready();
+            var room = Names.Room();
+            var alice = await Player.SignUp(cluster.NodeA.BaseAddress);
+            await alice.Host(room);
+            var bob = await Player.SignUp(cluster.NodeB.BaseAddress);
+            await bob.Join(room);
+            var conversation = new Conversation(room, alice, bob, await alice.Enter(room), await bob.Enter(room));
+            await conversation.AliceOnA.Say(room, $"{prefix} before");
+            await conversation.BobOnB.WaitForText($"{prefix} before", Patience);
+            return conversation;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await alice.DisposeAsync();
+            await bob.DisposeAsync();
+        }
+    }
 }
