@@ -6,11 +6,15 @@ namespace Chat.Cluster.Tests;
 /// Two players on different nodes answering each other, each waiting for the other's
 /// message before sending the next: every connection in the room hears the exchange in
 /// the order it was said, on either node. An acknowledgement means the message is on
-/// its way to every node, so a reply can never overtake what it answers.
+/// its way to every node, so a reply can never overtake what it answers, even on a
+/// machine whose processors are all taken: that is when a node's publish can still be
+/// waiting for a processor to leave it as the reply, sent through the other node,
+/// reaches Redis.
 /// </summary>
 public sealed class TurnOrderAcrossNodesTests(ChatCluster cluster)
 {
-    private const int Turns = 200;
+    private const int Turns = 400;
+    private static readonly int Spinners = Environment.ProcessorCount * 6;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     [Fact]
@@ -31,10 +35,23 @@ public sealed class TurnOrderAcrossNodesTests(ChatCluster cluster)
 
         var prefix = $"turn-{Guid.NewGuid():N}";
         var acknowledged = new List<long>();
-        for (var turn = 0; turn < Turns; turn++)
+        using var turnsTaken = new CancellationTokenSource();
+        var spinners = Enumerable.Range(0, Spinners).Select(_ => Spin(turnsTaken.Token)).ToList();
+        try
         {
-            var ack = await speakers[turn % 2].Say(room, $"{prefix} {turn}");
-            acknowledged.Add(ack.GetProperty("seq").GetInt64());
+            for (var turn = 0; turn < Turns; turn++)
+            {
+                var ack = await speakers[turn % 2].Say(room, $"{prefix} {turn}");
+                acknowledged.Add(ack.GetProperty("seq").GetInt64());
+            }
+        }
+        finally
+        {
+            await turnsTaken.CancelAsync();
+            foreach (var spinner in spinners)
+            {
+                spinner.Join();
+            }
         }
 
         foreach (var listener in listeners)
@@ -42,5 +59,23 @@ public sealed class TurnOrderAcrossNodesTests(ChatCluster cluster)
             await listener.WaitForText($"{prefix} {Turns - 1}", Patience);
             Assert.Equal(acknowledged, listener.Saying(prefix).Select(m => m.GetProperty("seq").GetInt64()));
         }
+    }
+
+    /// <summary>A thread that keeps a processor busy until told to stop.</summary>
+    private static Thread Spin(CancellationToken until)
+    {
+        var thread = new Thread(() =>
+        {
+            while (!until.IsCancellationRequested)
+            {
+                Thread.SpinWait(1000);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "busy machine",
+        };
+        thread.Start();
+        return thread;
     }
 }
