@@ -69,7 +69,7 @@ public sealed class RedisOutageTests(ChatCluster cluster)
         // Frozen, Redis neither answers nor drops the connections: nothing tells the
         // nodes it is gone, so only the broadcaster's own patience keeps sends moving,
         // and it waits once, not once per message.
-        cluster.Redis.Freeze();
+        await cluster.Redis.Freeze();
         var acknowledged = new List<long>();
         try
         {
@@ -84,7 +84,7 @@ public sealed class RedisOutageTests(ChatCluster cluster)
         }
         finally
         {
-            cluster.Redis.Thaw();
+            await cluster.Redis.Thaw();
         }
 
         // What was published while Redis was stuck was waiting on its socket, in order.

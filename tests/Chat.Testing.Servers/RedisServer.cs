@@ -52,21 +52,16 @@ public sealed class RedisServer(string program, int port, string folder) : IDisp
         }
     }
 
-    public void Freeze() => Signal("STOP");
+    public Task Freeze() => Signal("STOP");
 
-    public void Thaw() => Signal("CONT");
+    public Task Thaw() => Signal("CONT");
 
     public void Dispose() => _process?.Dispose();
 
-    private void Signal(string signal)
+    private async Task Signal(string signal)
     {
         var process = _process ?? throw new InvalidOperationException("redis-server is not running.");
-        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-        if (kill.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"kill -{signal} {process.Id} failed with exit code {kill.ExitCode}.");
-        }
+        await Processes.Run("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], workingDirectory: null, CancellationToken.None);
     }
 
     private async Task<bool> Pings()
