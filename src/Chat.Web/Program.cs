@@ -4,6 +4,7 @@ using Chat.Infrastructure.Persistence;
 using Chat.Web;
 using Chat.Web.Endpoints;
 using Chat.Web.Hubs;
+using Chat.Web.Identity;
 using Chat.Web.Telemetry;
 
 // The app's own folder, not the working directory, holds its wwwroot and appsettings:
@@ -27,8 +28,7 @@ app.UseStaticFiles();
 // needs no sign-in, so a poll it answers does not decrypt the caller's cookie (ADR-019).
 // A request it does not answer goes on through everything below.
 app.UseOutputCache();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseSignIn();
 app.UseRateLimiter();
 
 app.MapGroup("/api").MapStatus().MapRegistration().MapLobby().MapLobbySessions().MapLobbyUsers().MapRobots().MapMessages().MapLogout().MapVotes().MapStats();

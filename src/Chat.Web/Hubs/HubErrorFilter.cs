@@ -9,7 +9,7 @@ namespace Chat.Web.Hubs;
 /// opens, <see cref="HubCaller"/>) to the invocation's scope, and turns failures into
 /// a <see cref="HubException"/> with a reason a person can read (the only exception
 /// text SignalR sends to clients). Once the caller is read, the connection's request
-/// lets go of the sign-in cookie (<see cref="CookieSignIn.ForgetCookies"/>).
+/// lets go of what its sign-in left behind (<see cref="CookieSignIn.ForgetSignIn"/>).
 /// </summary>
 public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
 {
@@ -39,8 +39,14 @@ public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHu
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         context.ServiceProvider.GetRequiredService<CurrentUser>().ActFor(HubCaller.Remember(context.Context));
-        CookieSignIn.ForgetCookies(context.Context.GetHttpContext());
-        return next(context);
+        var forgetting = CookieSignIn.ForgetSignIn(context.Context.GetHttpContext());
+        return forgetting.IsCompletedSuccessfully ? next(context) : ThenConnect(forgetting, context, next);
+
+        static async Task ThenConnect(ValueTask forgetting, HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+        {
+            await forgetting;
+            await next(context);
+        }
     }
 
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 
 namespace Chat.Web.Identity;
 
@@ -22,6 +23,9 @@ namespace Chat.Web.Identity;
 public static class CookieSignIn
 {
     public const string CookieName = "chat_auth";
+
+    private const string AuthenticationAdded = "__AuthenticationMiddlewareSet";
+    private const string AuthorizationAdded = "__AuthorizationMiddlewareSet";
 
     public static IServiceCollection AddCookieSignIn(this IServiceCollection services)
     {
@@ -49,25 +53,72 @@ public static class CookieSignIn
     }
 
     /// <summary>
-    /// Lets the request a hub connection lives in drop its copies of the sign-in cookie,
-    /// once the connection is open and its caller remembered (<see cref="HubCaller"/>).
+    /// Authentication and authorization, where <c>UseAuthentication</c> and
+    /// <c>UseAuthorization</c> would go: ASP.NET Core's own middlewares, run before a hub
+    /// connection's request rather than around it (<see cref="HubConnectionSignIn"/>).
+    /// </summary>
+    public static IApplicationBuilder UseSignIn(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // A web application adds both middlewares at the front of its pipeline unless it
+        // finds these markers, which UseAuthentication and UseAuthorization leave on the
+        // builder they are called on; here they are called on the sign-in's own pipelines.
+        app.Properties[AuthenticationAdded] = true;
+        app.Properties[AuthorizationAdded] = true;
+        return app.UseMiddleware<HubConnectionSignIn>();
+    }
+
+    /// <summary>
+    /// Lets the request a hub connection lives in drop what its sign-in left behind, once
+    /// the connection is open and its caller remembered (<see cref="HubCaller"/>): the
+    /// sign-in cookie, the authentication's result and the request's service scope.
     /// </summary>
     /// <remarks>
-    /// Such a request lasts as long as the connection, and ASP.NET Core keeps both the
-    /// Cookie header and the cookies parsed from it for as long as the request: about
-    /// 1.8 KB of strings on every open connection, the largest thing a connection of the
-    /// service holds that a bare SignalR connection does not (ADR-004). Nothing reads them
-    /// after the connection opens: the sign-in was checked before the upgrade, and a
-    /// sign-out closes the user's connections. The sign-in's check parsed the cookies, so
-    /// the request has them as a feature; setting that feature's cookies clears the
-    /// Cookie header as well as the parsed copy.
+    /// Such a request lasts as long as the connection, and ASP.NET Core keeps all three
+    /// for as long as the request: the Cookie header and the cookies parsed from it
+    /// (about 1.8 KB of strings), and about 2 KB of sign-in state, the cookie handler with
+    /// its results and tickets and the authentication and authorization services that
+    /// the request's scope handed out. Those are the largest things a connection of the
+    /// service holds that a bare SignalR connection does not (ADR-004). Nothing reads
+    /// them after the connection opens: the sign-in was checked before the upgrade, a
+    /// sign-out closes the user's connections, and every hub call runs in a scope of its
+    /// own. The user stays the request's user.
+    /// <list type="bullet">
+    /// <item>The sign-in's check parsed the cookies, so the request has them as a feature;
+    /// setting that feature's cookies clears the Cookie header as well as the parsed copy.</item>
+    /// <item>The authentication's result gives way to a feature that holds only the user.</item>
+    /// <item>The request's scope is disposed and let go; should anything on the request ask
+    /// for its services again, it gets a scope of its own, disposed with the request.</item>
+    /// </list>
     /// </remarks>
-    public static void ForgetCookies(HttpContext? connectionRequest)
+    public static ValueTask ForgetSignIn(HttpContext? connectionRequest)
     {
-        if (connectionRequest?.Features.Get<IRequestCookiesFeature>() is { } cookies)
+        if (connectionRequest is null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var features = connectionRequest.Features;
+        if (features.Get<IRequestCookiesFeature>() is { } cookies)
         {
             cookies.Cookies = NoCookies.Instance;
         }
+
+        if (features.Get<IAuthenticateResultFeature>() is not null)
+        {
+            var user = connectionRequest.User;
+            features.Set<IAuthenticateResultFeature>(null);
+            features.Set<IHttpAuthenticationFeature>(new HttpAuthenticationFeature { User = user });
+        }
+
+        if (features.Get<IServiceProvidersFeature>() is RequestServicesFeature signInServices)
+        {
+            features.Set<IServiceProvidersFeature>(new RequestServicesFeature(connectionRequest, connectionRequest.RequestServices.GetService<IServiceScopeFactory>()));
+            return signInServices.DisposeAsync();
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>A sign-in that has not ended: the cookie's user has not logged out since.</summary>

@@ -6,8 +6,8 @@ namespace Chat.Web.Tests.Identity;
 /// <summary>
 /// What the service does as a hub connection opens: it reads the caller once, so the
 /// connection's calls need not read the claims again; and the request the connection
-/// lives in, which lasts as long as the connection, then keeps no copy of the sign-in
-/// cookie.
+/// lives in, which lasts as long as the connection, then keeps neither a copy of the
+/// sign-in cookie nor the state its sign-in was read into.
 /// </summary>
 public sealed class ConnectionOpeningTests(ProbedApp app) : IClassFixture<ProbedApp>
 {
@@ -32,6 +32,18 @@ public sealed class ConnectionOpeningTests(ProbedApp app) : IClassFixture<Probed
 
         var opening = await app.OpeningOf(alice.Username);
         Assert.Equal(0, opening.CookiesKept);
+    }
+
+    [Fact]
+    public async Task HubConnection_OfTheService_KeepsNoSignInStateOnceOpen()
+    {
+        var alice = await app.SignUp();
+
+        await alice.Connect();
+        await app.OpeningOf(alice.Username);
+
+        Assert.True(app.SignInsRead(alice.Username) >= 2, "The negotiate and the connection's own request both read the cookie.");
+        Assert.Equal(0, app.SignInStatesAlive(alice.Username));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Chat.Web.Identity;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR;
@@ -22,6 +23,24 @@ public sealed class ProbedApp : ChatApp
 {
     public ConcurrentQueue<ConnectionOpening> Opened { get; } = new();
 
+    /// <summary>Every reading of a sign-in cookie: whose it was, and the sign-in's properties, held weakly.</summary>
+    private ConcurrentQueue<(string? User, WeakReference Properties)> SignIns { get; } = new();
+
+    /// <summary>
+    /// How many of the states <paramref name="user"/>'s sign-in cookie was read into are
+    /// still alive after a full collection: each request that reads the cookie makes one.
+    /// </summary>
+    public int SignInStatesAlive(string user)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return SignIns.Count(s => s.User == user && s.Properties.IsAlive);
+    }
+
+    /// <summary>How many times <paramref name="user"/>'s sign-in cookie has been read.</summary>
+    public int SignInsRead(string user) => SignIns.Count(s => s.User == user);
+
     /// <summary>
     /// The one opening noted for <paramref name="user"/>'s connections. SignalR answers a
     /// client's handshake before it runs the hub filters' <c>OnConnectedAsync</c>, so a
@@ -42,7 +61,18 @@ public sealed class ProbedApp : ChatApp
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
-            services.Configure<HubOptions>(options => options.AddFilter(new OpeningProbe(Opened))));
+        {
+            services.Configure<HubOptions>(options => options.AddFilter(new OpeningProbe(Opened)));
+            services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options =>
+            {
+                var validate = options.Events.OnValidatePrincipal;
+                options.Events.OnValidatePrincipal = context =>
+                {
+                    SignIns.Enqueue((context.Principal?.Identity?.Name, new WeakReference(context.Properties)));
+                    return validate(context);
+                };
+            });
+        });
     }
 
     private sealed class OpeningProbe(ConcurrentQueue<ConnectionOpening> opened) : IHubFilter
