@@ -38,15 +38,9 @@ public sealed class HubConnectionSignIn
         });
     }
 
-    /// <summary>The requests a hub connection lives in: the WebSocket's, and those of the fallback transports.</summary>
-    public static bool IsConnectionRequest(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return context.Request.Path.Equals(HubAddress.Path, StringComparison.OrdinalIgnoreCase);
-    }
-
     public Task InvokeAsync(HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (!IsConnectionRequest(context))
         {
             return _around(context);
@@ -55,6 +49,10 @@ public sealed class HubConnectionSignIn
         var signingIn = _first(context);
         return signingIn.IsCompletedSuccessfully ? GoOnIfPassed(context) : GoOnOnceSignedIn(signingIn, context);
     }
+
+    /// <summary>The requests a hub connection lives in: the WebSocket's, and those of the fallback transports.</summary>
+    private static bool IsConnectionRequest(HttpContext context) =>
+        context.Request.Path.Equals(HubAddress.Path, StringComparison.OrdinalIgnoreCase);
 
     private static RequestDelegate SignIn(IServiceProvider services, RequestDelegate then)
     {

@@ -24,7 +24,7 @@ public sealed class ProbedApp : ChatApp
     public ConcurrentQueue<ConnectionOpening> Opened { get; } = new();
 
     /// <summary>Every reading of a sign-in cookie: whose it was, and the sign-in's properties, held weakly.</summary>
-    private ConcurrentQueue<(string? User, WeakReference Properties)> SignIns { get; } = new();
+    private readonly ConcurrentQueue<(string? User, WeakReference Properties)> _signIns = new();
 
     /// <summary>
     /// How many of the states <paramref name="user"/>'s sign-in cookie was read into are
@@ -35,11 +35,11 @@ public sealed class ProbedApp : ChatApp
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        return SignIns.Count(s => s.User == user && s.Properties.IsAlive);
+        return _signIns.Count(s => s.User == user && s.Properties.IsAlive);
     }
 
     /// <summary>How many times <paramref name="user"/>'s sign-in cookie has been read.</summary>
-    public int SignInsRead(string user) => SignIns.Count(s => s.User == user);
+    public int SignInsRead(string user) => _signIns.Count(s => s.User == user);
 
     /// <summary>
     /// The one opening noted for <paramref name="user"/>'s connections. SignalR answers a
@@ -68,7 +68,7 @@ public sealed class ProbedApp : ChatApp
                 var validate = options.Events.OnValidatePrincipal;
                 options.Events.OnValidatePrincipal = context =>
                 {
-                    SignIns.Enqueue((context.Principal?.Identity?.Name, new WeakReference(context.Properties)));
+                    _signIns.Enqueue((context.Principal?.Identity?.Name, new WeakReference(context.Properties)));
                     return validate(context);
                 };
             });
