@@ -9,6 +9,7 @@
 //
 //   node driver.mjs [--clients 40] [--depth 8] [--rate 0] [--duration 10] [--warmup 5] [--rounds 3]
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -78,6 +79,18 @@ async function waitUntilAnswering(url) {
     await sleep(200);
   }
   throw new Error(`${url} did not answer`);
+}
+
+// A port nothing listens on now: the system picks it, and it is handed to the server started next.
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolvePort(port));
+    });
+  });
 }
 
 async function startRelay(port) {
@@ -213,7 +226,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const folder = mkdtempSync(join(tmpdir(), "chat-node-driver-"));
 const targets = [];
 try {
-  targets.push(await startRelay(5391), await startChat(5392, folder));
+  targets.push(await startRelay(await freePort()), await startChat(await freePort(), folder));
   const clients = new Map();
   for (const target of targets) {
     clients.set(target, await connect(target, options.clients));
