@@ -73,7 +73,9 @@ internal sealed record BenchOptions
         usage: dotnet run -c Release --project bench/Chat.Bench -- [options]
           --clients N          SignalR clients, a multiple of 4 (default 100)
           --duration S         seconds measured in each mode (default 10)
-          --warmup S           seconds of unmeasured load first (default 5)
+          --warmup S           seconds of unmeasured load at least, before each depth
+                               and each REST path; longer while the server's JIT
+                               compiler is still busy (default 5)
           --rate R             messages per second in the steady mode (default 5000)
           --rounds N           saturation rounds per depth, alternating the targets (default 3)
           --depth LIST         invocations in flight per client when saturating, one

@@ -62,12 +62,14 @@ internal static class BenchRunner
             {
                 runs.Add(await TargetRun.StartAsync(target, options));
             }
-            var results = await MeasureAsync(runs, options);
-            var rest = await MeasureRestAsync(runs, options);
+            var warmUps = new List<string>();
+            var results = await MeasureAsync(runs, options, warmUps);
+            var rest = await MeasureRestAsync(runs, options, warmUps);
             var idle = await MeasureIdleAsync(runs, options);
             var idleFresh = await MeasureIdleOnFreshProcessesAsync(freshIdle, options);
             Console.Out.WriteLine();
             Console.Out.WriteLine($"{Environment.ProcessorCount} cores; load average {MachineLoad.Describe()}.");
+            WarmUpReport.Print(warmUps, Console.Out);
             ResultTable.Print(results, options, Console.Out);
             NodesTable.Print(results, Console.Out);
             RestTable.Print(rest.Measurements, rest.ListedSessions, options.RestSignedIn, Console.Out);
@@ -100,23 +102,20 @@ internal static class BenchRunner
         return root;
     }
 
-    private static async Task<List<RunResult>> MeasureAsync(IReadOnlyList<TargetRun> runs, BenchOptions options)
+    private static async Task<List<RunResult>> MeasureAsync(IReadOnlyList<TargetRun> runs, BenchOptions options, List<string> warmUps)
     {
         var results = new List<RunResult>();
         if (!options.RunSaturation && !options.RunSteady)
         {
             return results;
         }
-        foreach (var run in runs)
-        {
-            Progress.Say($"{run.Target.Name}: warming up for {options.Warmup.TotalSeconds:0}s");
-            await SaturationLoad.RunAsync(run.Load, options.Depths[0], options.Warmup);
-        }
-
         if (options.RunSaturation)
         {
             foreach (var depth in options.Depths)
             {
+                // Warmed up at each depth: a deeper load may make other code hot. When it does not,
+                // the first check finds the compiler quiet and costs a few seconds.
+                await WarmUpAsync(runs, depth, options, warmUps);
                 for (var round = 1; round <= options.Rounds; round++)
                 {
                     var order = round % 2 == 1 ? runs : runs.Reverse();
@@ -137,6 +136,10 @@ internal static class BenchRunner
         }
         if (options.RunSteady)
         {
+            if (!options.RunSaturation)
+            {
+                await WarmUpAsync(runs, options.Depths[0], options, warmUps);
+            }
             foreach (var run in runs)
             {
                 Progress.Say($"{run.Target.Name}: steady {options.SteadyRate} msg/s for {options.Duration.TotalSeconds:0}s");
@@ -151,6 +154,15 @@ internal static class BenchRunner
         return results;
     }
 
+    private static async Task WarmUpAsync(IReadOnlyList<TargetRun> runs, int depth, BenchOptions options, List<string> warmUps)
+    {
+        var what = string.Create(CultureInfo.InvariantCulture, $"at depth {depth}");
+        foreach (var run in runs)
+        {
+            warmUps.Add(await WarmUp.RunAsync(run.Target, what, options.Warmup, window => SaturationLoad.RunAsync(run.Load, depth, window)));
+        }
+    }
+
     /// <summary>
     /// The lobby's reads, on the service only (once per database and deployment:
     /// `chat`, `chat-pg` and `chat-2nodes`, whichever are among the targets;
@@ -158,7 +170,7 @@ internal static class BenchRunner
     /// the paths. Runs before the idle mode, whose thousands of sign-ins would
     /// otherwise swell the listings.
     /// </summary>
-    private static async Task<(List<RestMeasurement> Measurements, int ListedSessions)> MeasureRestAsync(IReadOnlyList<TargetRun> runs, BenchOptions options)
+    private static async Task<(List<RestMeasurement> Measurements, int ListedSessions)> MeasureRestAsync(IReadOnlyList<TargetRun> runs, BenchOptions options, List<string> warmUps)
     {
         var measurements = new List<RestMeasurement>();
         var listed = 0;
@@ -176,8 +188,7 @@ internal static class BenchRunner
             }
             foreach (var path in RestLoad.Paths)
             {
-                Progress.Say($"{chat.Name}: rest, warming up {path} for {options.Warmup.TotalSeconds:0}s");
-                await RestLoad.RunAsync(readers, path, options.HttpClients, options.Warmup, () => chat.ServerProcessorTime);
+                warmUps.Add(await WarmUp.RunAsync(chat, path, options.Warmup, window => RestLoad.RunAsync(readers, path, options.HttpClients, window, () => chat.ServerProcessorTime)));
             }
             for (var round = 1; round <= options.Rounds; round++)
             {

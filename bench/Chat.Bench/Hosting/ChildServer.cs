@@ -81,6 +81,9 @@ internal sealed class ChildServer : IAsyncDisposable
     /// <summary>What the process's heap holds alive, after a full collection it is asked for.</summary>
     public Task<long> LiveHeapBytesAsync() => ServerHeap.LiveBytesAsync(_process.Id);
 
+    /// <summary>How long the process's JIT compiler works during the next <paramref name="window"/>.</summary>
+    public Task<TimeSpan> CompilingTimeAsync(TimeSpan window) => ServerJit.CompilingTimeAsync(_process.Id, window);
+
     public TimeSpan ProcessorTime
     {
         get

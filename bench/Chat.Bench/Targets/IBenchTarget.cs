@@ -26,6 +26,9 @@ internal interface IBenchTarget : IAsyncDisposable
     /// <summary>What the server's heap holds alive (all its nodes), after a full collection it is asked for.</summary>
     Task<long> ServerLiveHeapBytesAsync();
 
+    /// <summary>How long the server's JIT compiler works during the next <paramref name="window"/> (the busiest node's, for a target of several).</summary>
+    Task<TimeSpan> ServerCompilingTimeAsync(TimeSpan window);
+
     /// <summary>Prepares whatever the seat needs server-side (account, room) and returns a client not yet connected.</summary>
     Task<BenchClient> CreateClientAsync(ClientSeat seat, MeasurementSlot slot, CancellationToken cancellationToken);
 }

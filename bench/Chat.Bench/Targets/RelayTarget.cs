@@ -23,6 +23,8 @@ internal sealed class RelayTarget : IBenchTarget
 
     public Task<long> ServerLiveHeapBytesAsync() => _server?.LiveHeapBytesAsync() ?? Task.FromResult(0L);
 
+    public Task<TimeSpan> ServerCompilingTimeAsync(TimeSpan window) => _server?.CompilingTimeAsync(window) ?? Task.FromResult(TimeSpan.Zero);
+
     public async Task StartAsync()
     {
         var startInfo = SelfStartInfo();

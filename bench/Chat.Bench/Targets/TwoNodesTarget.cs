@@ -52,6 +52,12 @@ internal sealed class TwoNodesTarget(string repositoryRoot, string configuration
         return live;
     }
 
+    public async Task<TimeSpan> ServerCompilingTimeAsync(TimeSpan window)
+    {
+        var nodes = await Task.WhenAll(_nodes.Select(node => node.CompilingTimeAsync(window)));
+        return nodes.Length == 0 ? TimeSpan.Zero : nodes.Max();
+    }
+
     public async Task StartAsync()
     {
         var program = Binaries.Find("redis-server")
