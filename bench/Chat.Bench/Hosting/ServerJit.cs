@@ -16,11 +16,15 @@ namespace Chat.Bench.Hosting;
 /// </summary>
 internal static class ServerJit
 {
+    /// <summary>How long the diagnostics port may take to start a session.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
     public static async Task<TimeSpan> CompilingTimeAsync(int processId, TimeSpan window)
     {
         var client = new DiagnosticsClient(processId);
         var runtime = new EventPipeProvider(ClrTraceEventParser.ProviderName, EventLevel.Verbose, (long)ClrTraceEventParser.Keywords.Jit);
-        using var session = await client.StartEventPipeSessionAsync([runtime], requestRundown: false, circularBufferMB: 16);
+        using var starting = new CancellationTokenSource(StartTimeout);
+        using var session = await client.StartEventPipeSessionAsync([runtime], requestRundown: false, circularBufferMB: 16, starting.Token);
         var compiling = TimeSpan.Zero;
         var reading = Task.Run(() =>
         {
