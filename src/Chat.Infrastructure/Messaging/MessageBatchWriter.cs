@@ -33,11 +33,12 @@ internal sealed class MessageBatchWriter : IDisposable
     /// <summary>The post at a counted seq where the writer counts (SQLite).</summary>
     private readonly SqliteCountedPost? _countedPost;
 
+    /// <summary>Where the writer counts (SQLite): each room's live session and its last seq, read and written back once a batch.</summary>
+    private readonly SqliteSeqCounters? _counters;
+
     private readonly BoundCommand? _undoSeq;
     private readonly BoundCommand _original;
     private readonly BoundCommand _roomOf;
-    private readonly BoundCommand? _liveSession;
-    private readonly BoundCommand? _setCounter;
     private readonly Dictionary<int, string> _rooms = [];
     private readonly MessageStatements _statements;
 
@@ -54,9 +55,7 @@ internal sealed class MessageBatchWriter : IDisposable
         if (statements.CountsSeq)
         {
             _countedPost = new SqliteCountedPost(Sqlite, statements);
-            _liveSession = statements.Prepare(_connection, statements.LiveSessionSql!, MessageStatements.Parameters.LiveSession)
-                .Set(MessageStatements.Parameters.Ended, SessionState.Inactive);
-            _setCounter = statements.Prepare(_connection, statements.SetCounterSql!, MessageStatements.Parameters.SetCounter);
+            _counters = new SqliteSeqCounters(Sqlite, statements);
         }
         else
         {
@@ -70,7 +69,7 @@ internal sealed class MessageBatchWriter : IDisposable
 
         _original = statements.Prepare(_connection, statements.OriginalSql, MessageStatements.Parameters.Original);
         _roomOf = statements.Prepare(_connection, statements.RoomOfSql, MessageStatements.Parameters.RoomOf);
-        Commands = [.. new[] { _post, _undoSeq, _original, _roomOf, _liveSession, _setCounter }.OfType<BoundCommand>()];
+        Commands = [.. new[] { _post, _undoSeq, _original, _roomOf }.OfType<BoundCommand>()];
     }
 
     /// <summary>Every command this provider's writer uses: each joins the batch's transaction, and all are disposed with the writer.</summary>
@@ -97,7 +96,7 @@ internal sealed class MessageBatchWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(batch);
 
-        if (_liveSession is not null)
+        if (_counters is not null)
         {
             WriteCounted(batch);
             return;
@@ -272,10 +271,7 @@ internal sealed class MessageBatchWriter : IDisposable
             {
                 if (counter is { Moved: true })
                 {
-                    _setCounter!
-                        .Set(MessageStatements.Parameters.Session, counter.SessionId)
-                        .Set(nameof(ChatMessage.Seq), counter.Last)
-                        .Command.ExecuteNonQuery();
+                    _counters!.Save(counter.SessionId, counter.Last);
                 }
             }
 
@@ -293,8 +289,7 @@ internal sealed class MessageBatchWriter : IDisposable
     /// <summary>The room's live session and its counter, or null when the room has none (the refusal says why).</summary>
     private SeqCounter? LiveSession(string roomKey)
     {
-        using var reader = _liveSession!.Set(MessageStatements.Parameters.Room, roomKey).Command.ExecuteReader();
-        return reader.Read() ? new SeqCounter(reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2)) : null;
+        return _counters!.LiveSession(roomKey) is { } live ? new SeqCounter(live.SessionId, live.LastSeq, live.Room) : null;
     }
 
     /// <summary>
@@ -487,6 +482,7 @@ internal sealed class MessageBatchWriter : IDisposable
         }
 
         _countedPost?.Dispose();
+        _counters?.Dispose();
         _db.Database.CloseConnection();
         _scope.Dispose();
     }

@@ -248,10 +248,6 @@ internal sealed class MessageStatements
 
         public static readonly string[] Post = [Room, Ended, .. Message];
 
-        public static readonly string[] LiveSession = [Room, Ended];
-
-        public static readonly string[] SetCounter = [Session, nameof(ChatMessage.Seq)];
-
         public static readonly string[] UndoSeq = [Session];
 
         public static readonly string[] Original = [Session, nameof(ChatMessage.SenderId), nameof(ChatMessage.ClientMsgId)];

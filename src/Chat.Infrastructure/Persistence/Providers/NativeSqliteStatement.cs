@@ -158,6 +158,38 @@ internal sealed class NativeSqliteStatement : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the statement to its first row: true when there is one, whose columns
+    /// <see cref="Int64"/> and <see cref="Text"/> then read, until <see cref="Reset"/>;
+    /// false when the statement returned no row. Reset it in either case before it
+    /// runs again.
+    /// </summary>
+    public bool ReadFirst()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        if (rc != raw.SQLITE_DONE)
+        {
+            raw.sqlite3_reset(_statement);
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+
+        return false;
+    }
+
+    /// <summary>The current row's integer in <paramref name="column"/> (from 0).</summary>
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    /// <summary>The current row's text in <paramref name="column"/> (from 0), or null for NULL.</summary>
+    public string? Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
+    /// <summary>Ends the run <see cref="ReadFirst"/> began; the bound values stay for the next.</summary>
+    public void Reset() => raw.sqlite3_reset(_statement);
+
     private void Check(int rc)
     {
         if (rc != raw.SQLITE_OK)

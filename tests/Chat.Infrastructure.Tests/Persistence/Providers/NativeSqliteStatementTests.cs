@@ -88,6 +88,55 @@ public sealed class NativeSqliteStatementTests : IDisposable
         Assert.Equal([new string('a', 5000), "short"], Values("native"));
     }
 
+    [Fact]
+    public void ReadFirst_ARowFound_ReadsItsIntegersAndText()
+    {
+        Insert("a", "café 👋");
+        Insert("b", "other");
+        using var statement = NativeSqliteStatement.Prepare(_connection, "SELECT rowid, v FROM t WHERE way = @way");
+        statement.Bind(statement.Parameter("@way"), "a");
+
+        Assert.True(statement.ReadFirst());
+        Assert.Equal(1, statement.Int64(0));
+        Assert.Equal("café 👋", statement.Text(1));
+        statement.Reset();
+    }
+
+    [Fact]
+    public void ReadFirst_NoRow_AnswersFalse_AndTheStatementRunsAgainWithOtherValues()
+    {
+        Insert("b", "found");
+        using var statement = NativeSqliteStatement.Prepare(_connection, "SELECT v FROM t WHERE way = @way");
+        var way = statement.Parameter("@way");
+
+        statement.Bind(way, "missing");
+        Assert.False(statement.ReadFirst());
+        statement.Reset();
+        statement.Bind(way, "b");
+        Assert.True(statement.ReadFirst());
+        Assert.Equal("found", statement.Text(0));
+        statement.Reset();
+    }
+
+    [Fact]
+    public void Text_Null_ReadsAsNull()
+    {
+        using var statement = NativeSqliteStatement.Prepare(_connection, "SELECT NULL");
+
+        Assert.True(statement.ReadFirst());
+        Assert.Null(statement.Text(0));
+        statement.Reset();
+    }
+
+    private void Insert(string way, string value)
+    {
+        using var insert = _connection.CreateCommand();
+        insert.CommandText = "INSERT INTO t (way, v) VALUES (@way, @v)";
+        insert.Parameters.AddWithValue("@way", way);
+        insert.Parameters.AddWithValue("@v", value);
+        insert.ExecuteNonQuery();
+    }
+
     private (object? Native, object? Command) StoreBothWays<T>(T value)
     {
         using (var statement = NativeSqliteStatement.Prepare(_connection, "INSERT INTO t (way, v) VALUES ('native', @v)"))
