@@ -12,7 +12,7 @@ internal sealed record BenchOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public int SteadyRate { get; init; } = 5000;
 
-    /// <summary>Saturation rounds; each measures every target once, alternating which goes first.</summary>
+    /// <summary>Rounds of the saturation mode (per depth) and of the steady mode; each measures every target once, alternating which goes first.</summary>
     public int Rounds { get; init; } = 3;
 
     /// <summary>Invocations each client keeps in flight in the saturation mode; each depth is measured in rounds of its own.</summary>
@@ -77,7 +77,8 @@ internal sealed record BenchOptions
                                and each REST path; longer while the server's JIT
                                compiler is still busy (default 5)
           --rate R             messages per second in the steady mode (default 5000)
-          --rounds N           saturation rounds per depth, alternating the targets (default 3)
+          --rounds N           rounds of saturation per depth, and of steady, alternating
+                               the targets (default 3)
           --depth LIST         invocations in flight per client when saturating, one
                                set of rounds per depth (default 1,8)
           --connections N      idle hub connections opened to each target (default 2000)
