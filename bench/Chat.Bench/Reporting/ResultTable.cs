@@ -38,11 +38,7 @@ internal static class ResultTable
     {
         foreach (var depth in results.Where(r => r is { Mode: "saturation" }).Select(r => r.Depth).Distinct())
         {
-            var rounds = results.Where(r => r.Mode == "saturation" && r.Depth == depth).GroupBy(r => r.Round)
-                .Select(g => (Relay: g.FirstOrDefault(r => r.Target == "relay"), Chat: g.FirstOrDefault(r => r.Target == "chat")))
-                .Where(pair => pair.Relay is { AcceptedPerSecond: > 0 } && pair.Chat is not null)
-                .Select(pair => pair.Chat!.AcceptedPerSecond / pair.Relay!.AcceptedPerSecond)
-                .ToList();
+            var rounds = RoundRatios(results.Where(r => r.Mode == "saturation" && r.Depth == depth), "relay", "chat", r => r.AcceptedPerSecond);
             if (rounds.Count > 0)
             {
                 var ratio = Median(rounds);
@@ -59,21 +55,13 @@ internal static class ResultTable
                 output.WriteLine(Invariant($"chat server us/msg (saturation, depth {depth}, median of {costs.Count} rounds: {each}): {cost:0}  (target <= {most:0}: {Verdict(cost <= most)})"));
             }
         }
-        var checkedRounds = results.Where(r => r is { Mode: "saturation" }).GroupBy(r => r.Round)
-            .Select(g => (Chat: g.FirstOrDefault(r => r.Target == "chat"), Checked: g.FirstOrDefault(r => r.Target == "chat-checked")))
-            .Where(pair => pair.Chat is { AcceptedPerSecond: > 0 } && pair.Checked is not null)
-            .Select(pair => pair.Checked!.AcceptedPerSecond / pair.Chat!.AcceptedPerSecond)
-            .ToList();
+        var checkedRounds = RoundRatios(results.Where(r => r is { Mode: "saturation" }), "chat", "chat-checked", r => r.AcceptedPerSecond);
         if (checkedRounds.Count > 0)
         {
             var each = string.Join(", ", checkedRounds.Select(r => Invariant($"{r:0.00}")));
             output.WriteLine(Invariant($"chat-checked/chat accepted rate (saturation, median of {checkedRounds.Count} rounds: {each}): {Median(checkedRounds):0.00}  (the limiter and client_msg_id's index, per message)"));
         }
-        var steadyCosts = results.Where(r => r is { Mode: "steady" }).GroupBy(r => r.Round)
-            .Select(g => (Chat: g.FirstOrDefault(r => r.Target == "chat"), Checked: g.FirstOrDefault(r => r.Target == "chat-checked")))
-            .Where(pair => pair.Chat is not null && pair.Checked is not null && pair.Chat.Cpu.ServerMicrosecondsPerMessage(pair.Chat.AcceptedPerSecond) > 0)
-            .Select(pair => pair.Checked!.Cpu.ServerMicrosecondsPerMessage(pair.Checked.AcceptedPerSecond) / pair.Chat!.Cpu.ServerMicrosecondsPerMessage(pair.Chat.AcceptedPerSecond))
-            .ToList();
+        var steadyCosts = RoundRatios(results.Where(r => r is { Mode: "steady" }), "chat", "chat-checked", r => r.Cpu.ServerMicrosecondsPerMessage(r.AcceptedPerSecond));
         if (steadyCosts.Count > 0)
         {
             var each = string.Join(", ", steadyCosts.Select(r => Invariant($"{r:0.00}")));
@@ -89,6 +77,18 @@ internal static class ResultTable
             output.WriteLine(Invariant($"chat steady p99 at {options.SteadyRate} msg/s (median of {steady.Count} rounds: {each}): {p99:0.0} ms  (target <= {SteadyP99TargetMs:0} ms, none lost: {Verdict(met)})"));
         }
     }
+
+    /// <summary>
+    /// For each round of <paramref name="rows"/> that measured both targets, <paramref name="measure"/>
+    /// of <paramref name="over"/> divided by that of <paramref name="under"/>; a round whose
+    /// <paramref name="under"/> measured nothing is left out.
+    /// </summary>
+    private static List<double> RoundRatios(IEnumerable<RunResult> rows, string under, string over, Func<RunResult, double> measure) =>
+        rows.GroupBy(r => r.Round)
+            .Select(g => (Under: g.FirstOrDefault(r => r.Target == under), Over: g.FirstOrDefault(r => r.Target == over)))
+            .Where(pair => pair.Under is not null && pair.Over is not null && measure(pair.Under) > 0)
+            .Select(pair => measure(pair.Over!) / measure(pair.Under!))
+            .ToList();
 
     private static string[] Cells(RunResult r) =>
     [
