@@ -62,12 +62,31 @@ public sealed class MessageHistoryTests(ChatApp app) : IClassFixture<ChatApp>
         Assert.Equal(ids[3..7], Ids(await alice.History(room, $"after_id={ids[2]}&before_id={ids[7]}")));
     }
 
-    [Fact]
-    public async Task History_LimitAbove500_IsClampedTo500()
+    [Theory]
+    [InlineData("limit=100000")]
+    [InlineData("limit=99999999999")]
+    [InlineData("limit=9007199254740991")]
+    public async Task History_LimitAbove500_IsClampedTo500(string query)
     {
         var (room, alice, ids) = await RoomWith(505);
 
-        Assert.Equal(ids[^500..], Ids(await alice.History(room, "limit=100000")));
+        Assert.Equal(ids[^500..], Ids(await alice.History(room, query)));
+    }
+
+    [Fact]
+    public async Task History_AfterAnIdTooLargeToStore_IsEmpty()
+    {
+        var (room, alice, _) = await RoomWith(3);
+
+        Assert.Empty(await alice.History(room, "after_id=99999999999999999999"));
+    }
+
+    [Fact]
+    public async Task History_BeforeAnIdTooLargeToStore_IsTheLatest()
+    {
+        var (room, alice, ids) = await RoomWith(3);
+
+        Assert.Equal(ids, Ids(await alice.History(room, "before_id=99999999999999999999")));
     }
 
     [Theory]
@@ -79,8 +98,10 @@ public sealed class MessageHistoryTests(ChatApp app) : IClassFixture<ChatApp>
     [InlineData("limit=ten", "limit")]
     [InlineData("limit=1.5", "limit")]
     [InlineData("limit=1e3", "limit")]
-    [InlineData("limit=99999999999", "limit")]
-    [InlineData("after_id=99999999999999999999", "after_id")]
+    [InlineData("limit=-99999999999", "limit")]
+    [InlineData("after_id=-99999999999999999999", "after_id")]
+    [InlineData("after_id=-", "after_id")]
+    [InlineData("limit=+", "limit")]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=-1", "limit")]
     [InlineData("after_id=-1", "after_id")]

@@ -58,11 +58,16 @@ public static class Messages
     }
 }
 
-/// <summary>Reads a whole number from a query string value: absent is none; anything else, empty included, must be an integer.</summary>
+/// <summary>
+/// Reads a whole number from a query string value: absent is none; anything else, empty
+/// included, must be an integer. An integer too large for its field reads as the field's
+/// largest value (the smallest, if negative), so <c>limit=9007199254740991</c> is a limit
+/// above 500 like any other and <c>after_id</c> beyond every id finds nothing after it.
+/// </summary>
 internal static class QueryNumber
 {
     public static T? Read<T>(string? text, string name, List<ValidationFailure> unreadable)
-        where T : struct, System.Numerics.IBinaryInteger<T>
+        where T : struct, System.Numerics.IBinaryInteger<T>, System.Numerics.IMinMaxValue<T>
     {
         if (text is null)
         {
@@ -74,7 +79,19 @@ internal static class QueryNumber
             return value;
         }
 
+        if (IsWholeNumber(text))
+        {
+            return text[0] == '-' ? T.MinValue : T.MaxValue;
+        }
+
         unreadable.Add(new ValidationFailure(name, $"{name} must be a whole number."));
         return null;
+    }
+
+    /// <summary>An optional sign, then one or more of the digits 0-9.</summary>
+    private static bool IsWholeNumber(string text)
+    {
+        var digits = text.AsSpan(text.StartsWith('-') || text.StartsWith('+') ? 1 : 0);
+        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9');
     }
 }
