@@ -40,7 +40,11 @@ public static class WebServices
                 o.MaximumReceiveMessageSize = ChatHubEndpoint.MaxReceiveMessageSize;
                 o.MaximumParallelInvocationsPerClient = ChatHubEndpoint.MaxParallelInvocationsPerClient;
             })
-            .AddJsonProtocol(o => JsonConventions.Apply(o.PayloadSerializerOptions));
+            .AddJsonProtocol(o =>
+            {
+                JsonConventions.Apply(o.PayloadSerializerOptions);
+                o.PayloadSerializerOptions.Converters.Add(new HubArgumentsConverter());
+            });
 
         // The hub's filters, outermost first, as the service's own instances: SignalR calls an
         // instance directly, whereas a filter added by its type is looked up and awaited through

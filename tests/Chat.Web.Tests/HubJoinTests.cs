@@ -150,16 +150,31 @@ public sealed class HubJoinTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
-    public async Task Join_WithWronglyTypedArgument_FailsAndLeavesTheConnectionUsable()
+    public async Task Join_WithAMemberOfTheWrongType_SendsAnErrorNamingIt_AndLeavesTheConnectionUsable()
     {
         var room = Unique.Room();
         var alice = await app.SignUp();
         await alice.Host(room);
         var connection = await alice.Connect();
 
-        await connection.InvokeUnbindable("join", new { room = 42, username = true });
+        var reason = await connection.InvokeRefused("join", new { room = new[] { room }, username = alice.Username });
 
+        Assert.Equal("room has the wrong type or format.", reason);
+        Assert.Equal(reason, (await connection.NextError()).Str("msg"));
         var joined = await connection.Join(room);
         Assert.Equal(room, joined.Str("room"));
+    }
+
+    [Theory]
+    [InlineData(42)]
+    [InlineData("lounge")]
+    public async Task Join_WithAnArgumentThatIsNotAnObject_FailsAskingForOne(object argument)
+    {
+        var connection = await (await app.SignUp()).Connect();
+
+        var reason = await connection.InvokeRefused("join", argument);
+
+        Assert.Equal("Send one JSON object as the argument.", reason);
+        Assert.Equal(reason, (await connection.NextError()).Str("msg"));
     }
 }

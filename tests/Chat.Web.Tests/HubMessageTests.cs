@@ -156,14 +156,17 @@ public sealed class HubMessageTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
-    public async Task Message_WithWronglyTypedFields_IsRefused_AndTheConnectionStaysUsable()
+    public async Task Message_WithWronglyTypedFields_IsRefusedNamingTheField_AndTheConnectionStaysUsable()
     {
         var (room, alice, alices, _, bobs) = await TwoPlayers();
 
-        await alices.InvokeUnbindable("message", new { from = alice.Username, room, message = 42 });
-        await alices.InvokeUnbindable("message", new { from = new[] { alice.Username }, room, message = "hi" });
+        Assert.Equal("message has the wrong type or format.", await alices.InvokeRefused("message", new { from = alice.Username, room, message = 42 }));
+        Assert.Equal("from has the wrong type or format.", await alices.InvokeRefused("message", new { from = new[] { alice.Username }, room, message = "hi" }));
+        Assert.Equal("client_msg_id has the wrong type or format.", await alices.InvokeRefused("message", new { from = alice.Username, room, message = "hi", client_msg_id = 7 }));
 
         await AssertNothingArrived(room, bobs, alices);
+        Assert.True(alices.HasNoPendingError);
+        Assert.Equal("still here", (await alices.Say(room, "still here")).Str("message"));
     }
 
     [Fact]

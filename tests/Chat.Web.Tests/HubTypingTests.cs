@@ -108,6 +108,16 @@ public sealed class HubTypingTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
+    public async Task Typing_WithARoomOfTheWrongType_FailsNamingIt()
+    {
+        var (_, _, alices, _, _) = await TwoPlayers();
+
+        var reason = await alices.InvokeRefused("typing", new { room = 5 });
+
+        Assert.Equal("room has the wrong type or format.", reason);
+    }
+
+    [Fact]
     public async Task Typing_AfterLeaving_FailsWithAReason()
     {
         var (room, alice, alices, _, bobs) = await TwoPlayers();

@@ -76,7 +76,7 @@ public sealed record Failure(int Status, string Message, IDictionary<string, str
     {
         if (json.InnerException is not JsonException && MemberOf(json.Path) is { } member)
         {
-            var reason = $"{member} has the wrong type or format.";
+            var reason = WrongType(member);
             return new Failure(StatusCodes.Status400BadRequest, reason, new Dictionary<string, string[]> { [member] = [reason] });
         }
 
@@ -85,8 +85,11 @@ public sealed record Failure(int Status, string Message, IDictionary<string, str
             : new Failure(StatusCodes.Status400BadRequest, NoBody);
     }
 
+    /// <summary>The sentence for a member that holds a value of the wrong JSON type, in a body or a hub call.</summary>
+    public static string WrongType(string member) => $"{member} has the wrong type or format.";
+
     /// <summary>The top-level member a path such as <c>$.max_players_allowed</c> or <c>$['room'][0]</c> starts at.</summary>
-    private static string? MemberOf(string? path)
+    public static string? MemberOf(string? path)
     {
         if (path is null || !path.StartsWith('$') || path.Length < 3)
         {

@@ -6,6 +6,7 @@ using Chat.Application.Rooms.ConnectToRoom;
 using Chat.Application.Rooms.SayTyping;
 using Chat.Infrastructure.Realtime;
 using Chat.Web.Identity;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -20,13 +21,25 @@ namespace Chat.Web.Hubs;
 [Authorize]
 public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubErrorFilter errors) : Hub
 {
-    public sealed record JoinRequest(string? Room, string? Username, long? AfterSeq);
+    public sealed record JoinRequest(string? Room, string? Username, long? AfterSeq) : HubArgument, IHubArgument<JoinRequest>
+    {
+        public static JoinRequest CouldNotRead(ValidationFailure unreadable) => new(null, null, null) { Unreadable = unreadable };
+    }
 
-    public sealed record MessageRequest(string? From, string? Room, string? Message, string? ClientMsgId);
+    public sealed record MessageRequest(string? From, string? Room, string? Message, string? ClientMsgId) : HubArgument, IHubArgument<MessageRequest>
+    {
+        public static MessageRequest CouldNotRead(ValidationFailure unreadable) => new(null, null, null, null) { Unreadable = unreadable };
+    }
 
-    public sealed record VoteRequest(string? Room, string? Suspect);
+    public sealed record VoteRequest(string? Room, string? Suspect) : HubArgument, IHubArgument<VoteRequest>
+    {
+        public static VoteRequest CouldNotRead(ValidationFailure unreadable) => new(null, null) { Unreadable = unreadable };
+    }
 
-    public sealed record TypingRequest(string? Room);
+    public sealed record TypingRequest(string? Room) : HubArgument, IHubArgument<TypingRequest>
+    {
+        public static TypingRequest CouldNotRead(ValidationFailure unreadable) => new((string?)null) { Unreadable = unreadable };
+    }
 
     public sealed record ErrorEvent(string Msg);
 
@@ -58,6 +71,11 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
     {
         try
         {
+            if (request?.Unreadable is { } unreadable)
+            {
+                throw HubArgument.Refusal(unreadable);
+            }
+
             return await sender.Send(new ConnectToRoom(request?.Room, request?.Username, Context.ConnectionId, request?.AfterSeq), Context.ConnectionAborted);
         }
         catch (Exception ex)
@@ -74,15 +92,17 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
     /// </summary>
     [HubMethodName("message")]
     public ValueTask<MessageDto> Message(MessageRequest? request) =>
+        request?.Unreadable is { } unreadable ? throw HubArgument.Refusal(unreadable) :
         sender.Send(new SendMessage(request?.From, request?.Room, request?.Message, request?.ClientMsgId), Context.ConnectionAborted);
 
     /// <summary>During a game's vote: names the player the caller takes for the robot; returns the game.</summary>
     [HubMethodName("vote")]
     public ValueTask<GameDto> Vote(VoteRequest? request) =>
+        request?.Unreadable is { } unreadable ? throw HubArgument.Refusal(unreadable) :
         sender.Send(new CastVote(request?.Room, request?.Suspect), Context.ConnectionAborted);
 
     /// <summary>Succeeds also when the signal came too soon and was dropped: a client has nothing to do about that.</summary>
     [HubMethodName("typing")]
     public async Task Typing(TypingRequest? request) =>
-        await sender.Send(new SayTyping(request?.Room), Context.ConnectionAborted);
+        await (request?.Unreadable is { } unreadable ? throw HubArgument.Refusal(unreadable) : sender.Send(new SayTyping(request?.Room), Context.ConnectionAborted));
 }

@@ -75,6 +75,7 @@ public sealed class VoteRefusalTests(GameApp app) : IClassFixture<GameApp>
         Assert.Equal("You cannot vote for yourself.", await aliceLine.InvokeRefused("vote", new { room, suspect = alice.Username }));
         Assert.Equal("Only the players of '" + room + "' can vote.", await (await stranger.Connect()).InvokeRefused("vote", new { room, suspect = bob.Username }));
         Assert.NotEmpty(await aliceLine.InvokeRefused("vote", new { room = " ", suspect = bob.Username }));
+        Assert.Equal("suspect has the wrong type or format.", await aliceLine.InvokeRefused("vote", new { room, suspect = 7 }));
 
         var game = (await Sessions.Find(app, room)).GetProperty("game");
         Assert.Equal("vote", game.Str("phase"));

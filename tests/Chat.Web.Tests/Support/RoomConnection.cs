@@ -112,10 +112,6 @@ public sealed class RoomConnection : IAsyncDisposable
         return refused.Message[(at + Marker.Length)..];
     }
 
-    /// <summary>Invokes a hub method whose argument SignalR itself cannot bind; returns what the client was told.</summary>
-    public async Task<string> InvokeUnbindable(string method, object? argument) =>
-        (await Assert.ThrowsAsync<HubException>(() => Invoke(method, argument))).Message;
-
     /// <summary>
     /// For "receives nothing" where no later event can serve as a marker: waits a
     /// short, bounded time and asserts that no message event arrived.
