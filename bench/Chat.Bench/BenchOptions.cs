@@ -53,6 +53,9 @@ internal sealed record BenchOptions
     /// <summary>More configuration for the service, as <c>Key=value</c> (a remote model's endpoint, say).</summary>
     public IReadOnlyList<string> ServiceSettings { get; init; } = [];
     public bool RunRelay { get; init; } = true;
+
+    /// <summary>The relay that commits each message to SQLite before relaying it: the floor of a durable send.</summary>
+    public bool RunRelayStored { get; init; }
     public bool RunChat { get; init; } = true;
 
     /// <summary>The chat service again, with the request limits on and a <c>client_msg_id</c> on every message.</summary>
@@ -95,12 +98,15 @@ internal sealed record BenchOptions
           --seed N             detect: seeds the players' choices (default 1)
           --set KEY=VALUE      more service configuration, repeatable
                                (e.g. --set Robot:Models:llama:Provider=OpenAI)
-          --targets LIST       relay,chat,chat-checked,chat-pg,chat-2nodes (default relay,chat);
-                               chat-checked is the service with its limits on (too high to
-                               refuse) and a client_msg_id on every message; chat-pg is the
-                               service on a local PostgreSQL (synchronous_commit=on) started
-                               by the bench; chat-2nodes is two nodes on PostgreSQL and
-                               redis-server, each room with two clients on each node
+          --targets LIST       relay,relay-stored,chat,chat-checked,chat-pg,chat-2nodes (default
+                               relay,chat); relay-stored is the relay committing each message
+                               to SQLite, as the service does, before relaying it (the floor
+                               of a durable send); chat-checked is the service with its
+                               limits on (too high to refuse) and a client_msg_id on every
+                               message; chat-pg is the service on a local PostgreSQL
+                               (synchronous_commit=on) started by the bench; chat-2nodes is
+                               two nodes on PostgreSQL and redis-server, each room with two
+                               clients on each node
           --repo PATH          repository root (default: found above the bench)
           --no-build           use the service's existing build output
           --configuration C    the service build to run (default Release)
@@ -153,6 +159,7 @@ internal sealed record BenchOptions
                 "--targets" => options with
                 {
                     RunRelay = Lists(value, "relay"),
+                    RunRelayStored = Lists(value, "relay-stored"),
                     RunChat = Lists(value, "chat"),
                     RunChatChecked = Lists(value, "chat-checked"),
                     RunChatPostgreSql = Lists(value, "chat-pg"),
@@ -181,7 +188,7 @@ internal sealed record BenchOptions
             { RunSaturation: false, RunSteady: false, RunIdle: false, RunRest: false, RunDetect: false } => "no mode selected",
             { RunDetect: true } when options.RunSaturation || options.RunSteady || options.RunIdle || options.RunRest
                 => "detect runs alone: it starts the service with short game timers of its own",
-            { RunRelay: false, RunsService: false } => "no target selected",
+            { RunRelay: false, RunRelayStored: false, RunsService: false } => "no target selected",
             _ => "",
         };
         if (error.Length > 0)

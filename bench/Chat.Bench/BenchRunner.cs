@@ -33,6 +33,10 @@ internal static class BenchRunner
             targets.Add(new RelayTarget());
             freshIdle.Add(() => new RelayTarget());
         }
+        if (options.RunRelayStored && (options.RunSaturation || options.RunSteady || options.RunIdle))
+        {
+            targets.Add(new RelayTarget(stores: true));
+        }
         if (options.RunsService)
         {
             var root = await ServiceSourceAsync(options);

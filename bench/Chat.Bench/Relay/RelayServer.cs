@@ -13,6 +13,9 @@ internal static class RelayServer
 {
     public const string Verb = "relay-server";
     public const string ParentArgument = "--parent-pid";
+
+    /// <summary>With a database file after it, the relay commits each message there first (<see cref="StoringRelayHub"/>).</summary>
+    public const string StoreArgument = "--store";
     public const string HubPath = "/chat";
     public const string ProbePath = "/health";
 
@@ -22,12 +25,35 @@ internal static class RelayServer
         var builder = WebApplication.CreateSlimBuilder(args);
         // Framework categories log at Warning in the chat service too, so neither side pays for chatter the other skips.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSignalR().AddJsonProtocol(o =>
+        var storePath = builder.Configuration[StoreArgument.TrimStart('-')];
+        builder.Services.AddSignalR(o =>
+        {
+            // A storing relay waits for each commit, and lets a client's calls wait for it
+            // together as the service does (8); the bare relay never waits.
+            if (storePath is not null)
+            {
+                o.MaximumParallelInvocationsPerClient = 8;
+            }
+        }).AddJsonProtocol(o =>
             o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+
+        if (storePath is not null)
+        {
+            builder.Services.AddSingleton(_ => new RelayStore(storePath));
+        }
 
         var app = builder.Build();
         app.MapGet(ProbePath, () => "relay");
-        app.MapHub<RelayHub>(HubPath);
+        if (storePath is null)
+        {
+            app.MapHub<RelayHub>(HubPath);
+        }
+        else
+        {
+            // Opened before the first connection, so that a database that cannot be made fails the start.
+            _ = app.Services.GetRequiredService<RelayStore>();
+            app.MapHub<StoringRelayHub>(HubPath);
+        }
         StopWithParent(app, app.Configuration[ParentArgument.TrimStart('-')]);
         await app.RunAsync();
     }

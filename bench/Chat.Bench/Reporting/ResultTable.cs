@@ -54,6 +54,16 @@ internal static class ResultTable
                 var each = string.Join(", ", costs.Select(c => Invariant($"{c:0}")));
                 output.WriteLine(Invariant($"chat server us/msg (saturation, depth {depth}, median of {costs.Count} rounds: {each}): {cost:0}  (target <= {most:0}: {Verdict(cost <= most)})"));
             }
+
+            // The relay that only commits each message before relaying it: what durability alone
+            // costs, and what the service's own code costs beyond it, round by round.
+            var durable = RoundPairs(results.Where(r => r.Mode == "saturation" && r.Depth == depth), "relay-stored", "chat");
+            if (durable.Count > 0)
+            {
+                var floors = durable.Select(p => MicrosecondsPerMessage(p.Under)).ToList();
+                var beyond = durable.Select(p => MicrosecondsPerMessage(p.Over) - MicrosecondsPerMessage(p.Under)).ToList();
+                output.WriteLine(Invariant($"relay-stored server us/msg (saturation, depth {depth}, median of {floors.Count} rounds: {string.Join(", ", floors.Select(f => Invariant($"{f:0}")))}): {Median(floors):0}; chat beyond it: {Median(beyond):0} (rounds: {string.Join(", ", beyond.Select(b => Invariant($"{b:0}")))})"));
+            }
         }
         var checkedRounds = RoundRatios(results.Where(r => r is { Mode: "saturation" }), "chat", "chat-checked", r => r.AcceptedPerSecond);
         if (checkedRounds.Count > 0)
@@ -84,11 +94,20 @@ internal static class ResultTable
     /// <paramref name="under"/> measured nothing is left out.
     /// </summary>
     private static List<double> RoundRatios(IEnumerable<RunResult> rows, string under, string over, Func<RunResult, double> measure) =>
+        RoundPairs(rows, under, over)
+            .Where(pair => measure(pair.Under) > 0)
+            .Select(pair => measure(pair.Over) / measure(pair.Under))
+            .ToList();
+
+    /// <summary>The rounds of <paramref name="rows"/> that measured both targets, each as the pair of their results.</summary>
+    private static List<(RunResult Under, RunResult Over)> RoundPairs(IEnumerable<RunResult> rows, string under, string over) =>
         rows.GroupBy(r => r.Round)
             .Select(g => (Under: g.FirstOrDefault(r => r.Target == under), Over: g.FirstOrDefault(r => r.Target == over)))
-            .Where(pair => pair.Under is not null && pair.Over is not null && measure(pair.Under) > 0)
-            .Select(pair => measure(pair.Over!) / measure(pair.Under!))
+            .Where(pair => pair.Under is not null && pair.Over is not null)
+            .Select(pair => (pair.Under!, pair.Over!))
             .ToList();
+
+    private static double MicrosecondsPerMessage(RunResult r) => r.Cpu.ServerMicrosecondsPerMessage(r.AcceptedPerSecond);
 
     private static string[] Cells(RunResult r) =>
     [

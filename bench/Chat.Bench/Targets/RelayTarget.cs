@@ -7,13 +7,17 @@ using Chat.Testing.Servers;
 
 namespace Chat.Bench.Targets;
 
-/// <summary>The bare relay hub, run as a second instance of this program.</summary>
-internal sealed class RelayTarget : IBenchTarget
+/// <summary>
+/// The bare relay hub, run as a second instance of this program; or, as <c>relay-stored</c>,
+/// the relay that commits each message to a SQLite file of its own before relaying it.
+/// </summary>
+internal sealed class RelayTarget(bool stores = false) : IBenchTarget
 {
     private readonly Uri _baseUri = FreePort.LoopbackUri(FreePort.Next());
+    private readonly string? _storeDirectory = stores ? Directory.CreateTempSubdirectory("chat-bench-relay-").FullName : null;
     private ChildServer? _server;
 
-    public string Name => "relay";
+    public string Name => stores ? "relay-stored" : "relay";
 
     public TimeSpan ServerProcessorTime => _server?.ProcessorTime ?? TimeSpan.Zero;
 
@@ -32,6 +36,11 @@ internal sealed class RelayTarget : IBenchTarget
         {
             startInfo.ArgumentList.Add(argument);
         }
+        if (_storeDirectory is not null)
+        {
+            startInfo.ArgumentList.Add(RelayServer.StoreArgument);
+            startInfo.ArgumentList.Add(Path.Combine(_storeDirectory, "relay.db"));
+        }
         // The relay runs the collector the chat service runs (the workstation one, as a console
         // program does by default): the two are compared on their own work, not on GC settings.
         startInfo.Environment["DOTNET_gcServer"] = "0";
@@ -47,6 +56,10 @@ internal sealed class RelayTarget : IBenchTarget
         if (_server is not null)
         {
             await _server.DisposeAsync();
+        }
+        if (_storeDirectory is not null)
+        {
+            Directory.Delete(_storeDirectory, recursive: true);
         }
     }
 
