@@ -79,6 +79,18 @@ public sealed class TestDatabase : IDisposable
         return messages;
     }
 
+    /// <summary>One chat message stored under a client id, as the send path stores it, at the room's next seq.</summary>
+    public async Task<ChatMessage> AddMessageWithClientId(User sender, string room, string text, string clientMsgId)
+    {
+        await using var db = NewContext();
+        var sessionId = await db.Sessions.Where(s => s.Room == room).Select(s => s.Id).SingleAsync(Ct);
+        var seq = await db.Messages.CountAsync(m => m.SessionId == sessionId, Ct) + 1;
+        var message = ChatMessage.Stored(0, sessionId, seq, sender.Id, sender.Username, text, Tick(), clientMsgId);
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(Ct);
+        return message;
+    }
+
     public async Task<ChatSession> FindSession(string room)
     {
         await using var db = NewContext();

@@ -1,11 +1,13 @@
 using Chat.Application.Common.Models;
 using Chat.Application.Games.CastVote;
+using Chat.Application.Messages.FindResentMessage;
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Presence.TrackConnection;
 using Chat.Application.Rooms.ConnectToRoom;
 using Chat.Application.Rooms.SayTyping;
 using Chat.Infrastructure.Realtime;
 using Chat.Web.Identity;
+using Chat.Web.Limits;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -26,8 +28,10 @@ public sealed class ChatHub(ISender sender, ConnectionRegistry connections, HubE
         public static JoinRequest CouldNotRead(ValidationFailure unreadable) => new(null, null, null) { Unreadable = unreadable };
     }
 
-    public sealed record MessageRequest(string? From, string? Room, string? Message, string? ClientMsgId) : HubArgument, IHubArgument<MessageRequest>
+    public sealed record MessageRequest(string? From, string? Room, string? Message, string? ClientMsgId) : HubArgument, IHubArgument<MessageRequest>, IResendableArgument
     {
+        public IQuery<MessageDto?>? Resent => ClientMsgId is null || Unreadable is not null ? null : new FindResentMessage(From, Room, ClientMsgId);
+
         public static MessageRequest CouldNotRead(ValidationFailure unreadable) => new(null, null, null, null) { Unreadable = unreadable };
     }
 

@@ -41,7 +41,7 @@ public static class HubCatalogue
             "Stores the text, then broadcasts it to the room as a `message` event (the sender's connections included) and returns it. `client_msg_id` (optional, 1-64 letters, digits, `-` or `_`): sending the same one again in the same session (after a lost acknowledgement, a reconnect, from a second tab) returns the message stored the first time, same `id` and `seq`, and stores and broadcasts nothing.",
             [
                 "`from` is not the signed-in user, the user is not a player of that session, the session has ended, the text is empty after trimming or longer than 2000 characters, or `client_msg_id` breaks its rule: the call fails with a sentence saying which; nothing is stored or broadcast, and no event is sent.",
-                "Over the limit: the call fails with a sentence that starts `You are sending messages too fast` and says when to try again; nothing is stored.",
+                "Over the limit: the call fails with a sentence that starts `You are sending messages too fast` and says when to try again; nothing is stored. A resend is the exception: a `client_msg_id` the sender already stored in that session is answered with the message stored the first time, as below the limit, since it stores nothing new. A client retrying after a lost acknowledgement is often one that has just sent a burst.",
             ],
             string.Create(
                 CultureInfo.InvariantCulture,

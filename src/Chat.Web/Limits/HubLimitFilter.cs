@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Threading.RateLimiting;
+using Chat.Application.Common.Models;
 using Chat.Application.Common.Telemetry;
 using Chat.Web.Identity;
+using Mediator;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Chat.Web.Limits;
@@ -37,7 +39,7 @@ public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
             // The node's own bucket answers at once: the check is synchronous, so a
             // connection's calls pass it in the order they came without the gate below.
             using var lease = limiter.AttemptAcquire(userId);
-            return lease.IsAcquired ? next(invocationContext) : Over(limit, lease);
+            return lease.IsAcquired ? next(invocationContext) : Over(invocationContext, limit, lease);
         }
 
         return Limited(invocationContext, next, limit, limiter, userId);
@@ -62,7 +64,7 @@ public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
         {
             // The node's own bucket first, then the shared one: one round trip to Redis.
             using var lease = await limiter.AcquireAsync(userId, 1, invocationContext.Context.ConnectionAborted);
-            call = lease.IsAcquired ? next(invocationContext) : Over(limit, lease);
+            call = lease.IsAcquired ? next(invocationContext) : Over(invocationContext, limit, lease);
         }
         finally
         {
@@ -72,16 +74,37 @@ public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
         return await call;
     }
 
-    /// <summary>A call over its limit: dropped without a word, or refused with when to try again.</summary>
-    private static ValueTask<object?> Over(HubMethodLimit limit, RateLimitLease lease)
+    /// <summary>
+    /// A call over its limit: dropped without a word, or refused with when to try again;
+    /// a resend of something stored is answered with it instead (<see cref="IResendableArgument"/>).
+    /// </summary>
+    private static ValueTask<object?> Over(HubInvocationContext invocationContext, HubMethodLimit limit, RateLimitLease lease)
     {
         if (limit.WhenOver == OverLimit.Drop)
         {
             return ValueTask.FromResult<object?>(null);
         }
 
+        // Worded now: the lease goes when this returns.
+        var refusal = Refusal(lease);
+        if (invocationContext.HubMethodArguments is [IResendableArgument { Resent: { } resent }])
+        {
+            return ResentOrRefused(invocationContext, resent, refusal);
+        }
+
+        throw Refused(refusal);
+    }
+
+    private static async ValueTask<object?> ResentOrRefused(HubInvocationContext invocationContext, IQuery<MessageDto?> resent, string refusal)
+    {
+        var sender = invocationContext.ServiceProvider.GetRequiredService<ISender>();
+        return await sender.Send(resent, invocationContext.Context.ConnectionAborted) ?? throw Refused(refusal);
+    }
+
+    private static HubException Refused(string refusal)
+    {
         ChatTelemetry.MessagesRefused.Add(1, ChatTelemetry.RefusalReasons.RateLimited);
-        throw new HubException(Refusal(lease));
+        return new HubException(refusal);
     }
 
     private static SemaphoreSlim OrderGate(HubCallerContext connection)

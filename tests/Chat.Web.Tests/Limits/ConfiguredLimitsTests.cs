@@ -53,4 +53,47 @@ public sealed class ConfiguredLimitsTests(TightLimitsApp app) : IClassFixture<Ti
         await Task.Delay(TimeSpan.FromSeconds(1.0 / TightLimitsApp.MessagesPerSecond) + TimeSpan.FromMilliseconds(250), TestContext.Current.CancellationToken);
         Assert.Null(await HubCalls.Send(second, room, "after a pause"));
     }
+
+    [Fact]
+    public async Task Message_ResentOverTheLimit_IsAnsweredWithTheMessageStoredTheFirstTime()
+    {
+        var (room, alice, bob) = await app.HostAndJoin();
+        var alices = await alice.Enter(room);
+        var bobs = await bob.Enter(room);
+        var first = await alices.Invoke("message", new { from = alice.Username, room, message = "ack lost", client_msg_id = "retry-1" });
+        await bobs.NextMessageSaying("ack lost");
+        for (var i = 1; i < TightLimitsApp.MessageBurst; i++)
+        {
+            Assert.Null(await HubCalls.Send(alices, room, $"burst {i}"));
+        }
+
+        var fresh = await HubCalls.Outcome(alices.Invoke("message", new { from = alice.Username, room, message = "a new one", client_msg_id = "retry-2" }));
+        var again = await alices.Invoke("message", new { from = alice.Username, room, message = "ack lost", client_msg_id = "retry-1" });
+
+        Assert.StartsWith(HubLimitFilter.TooFast, fresh, StringComparison.Ordinal);
+        Assert.Equal(first.GetRawText(), again.GetRawText());
+        var history = await alice.History(room);
+        Assert.Single(history, m => m.Str("message") == "ack lost");
+        Assert.DoesNotContain(history, m => m.Str("message") == "a new one");
+    }
+
+    [Fact]
+    public async Task Message_OverTheLimit_WithAClientIdNeverStored_OrAnotherUsers_IsRefused()
+    {
+        var (room, alice, bob) = await app.HostAndJoin();
+        var alices = await alice.Enter(room);
+        var bobs = await bob.Enter(room);
+        await bobs.Invoke("message", new { from = bob.Username, room, message = "bob's", client_msg_id = "shared-id" });
+        for (var i = 0; i < TightLimitsApp.MessageBurst; i++)
+        {
+            Assert.Null(await HubCalls.Send(alices, room, $"burst {i}"));
+        }
+
+        var unknown = await HubCalls.Outcome(alices.Invoke("message", new { from = alice.Username, room, message = "new", client_msg_id = "never-sent" }));
+        var bobsId = await HubCalls.Outcome(alices.Invoke("message", new { from = alice.Username, room, message = "bob's", client_msg_id = "shared-id" }));
+
+        Assert.StartsWith(HubLimitFilter.TooFast, unknown, StringComparison.Ordinal);
+        Assert.StartsWith(HubLimitFilter.TooFast, bobsId, StringComparison.Ordinal);
+        Assert.Equal(TightLimitsApp.MessageBurst, (await bob.History(room)).Count(m => m.Str("from") == alice.Username && m.Str("kind") == "chat"));
+    }
 }
