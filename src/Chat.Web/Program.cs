@@ -5,6 +5,7 @@ using Chat.Web;
 using Chat.Web.Endpoints;
 using Chat.Web.Hubs;
 using Chat.Web.Identity;
+using Chat.Web.Json;
 using Chat.Web.Telemetry;
 
 // The app's own folder, not the working directory, holds its wwwroot and appsettings:
@@ -30,6 +31,7 @@ app.UseStaticFiles();
 app.UseOutputCache();
 app.UseSignIn();
 app.UseRateLimiter();
+app.UseMiddleware<JsonBodyCharset>();
 
 app.MapGroup("/api").MapStatus().MapRegistration().MapLobby().MapLobbySessions().MapLobbyUsers().MapRobots().MapMessages().MapLogout().MapVotes().MapStats();
 app.MapChatHub();

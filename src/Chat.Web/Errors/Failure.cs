@@ -16,6 +16,9 @@ public sealed record Failure(int Status, string Message, IDictionary<string, str
 
     public const string NoBody = "The request needs a JSON object as its body.";
 
+    public const string UnreadableCharset =
+        "The request body's charset is not one the service can read: send JSON as UTF-8 (Content-Type: application/json; charset=utf-8).";
+
     /// <summary>What a 503 tells a client to wait before trying again, in seconds.</summary>
     public const int RetryAfterSeconds = 5;
 
