@@ -38,6 +38,18 @@ public sealed class ApiDocumentTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
+    public async Task Document_GivesEveryOperationAnIdOfItsOwn()
+    {
+        var operations = Operations(await Document()).ToList();
+
+        var ids = operations.Select(o => o.Operation.TryGetProperty("operationId", out var id) ? id.GetString() : null).ToList();
+        Assert.All(operations, o => Assert.True(o.Operation.TryGetProperty("operationId", out _), $"{o.Method} {o.Path} has no operationId."));
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains(operations, o => o.Path == "/api/logout" && o.Method == "get");
+        Assert.Contains(operations, o => o.Path == "/api/logout" && o.Method == "post");
+    }
+
+    [Fact]
     public async Task Document_WritesBodiesAsTheWireDoes_InSnakeCase()
     {
         var document = await Document();
@@ -121,6 +133,12 @@ public sealed class ApiDocumentTests(ChatApp app) : IClassFixture<ChatApp>
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!)))];
 
     private static string Normalise(string path) => path.TrimEnd('/');
+
+    private static IEnumerable<(string Path, string Method, JsonElement Operation)> Operations(JsonElement document) =>
+        from path in document.GetProperty("paths").EnumerateObject()
+        from member in path.Value.EnumerateObject()
+        where member.Name is "get" or "put" or "post" or "delete" or "patch" or "head" or "options" or "trace"
+        select (path.Name, member.Name, member.Value);
 
     private async Task<JsonElement> Document() => await Wire.Ok(await app.Anonymous().Get("/openapi/v1.json"));
 
