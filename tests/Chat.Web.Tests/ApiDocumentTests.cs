@@ -99,6 +99,108 @@ public sealed class ApiDocumentTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
+    public async Task RealResponses_MatchTheSchemasTheDocumentGivesThem()
+    {
+        var document = await Document();
+        var anonymous = app.Anonymous();
+        var (alice, bob, carol) = (app.Anonymous(), app.Anonymous(), app.Anonymous());
+        var room = Unique.Room();
+        var tooLarge = new string('a', 70 * 1024);
+
+        await Conforms(document, "/api", "get", await anonymous.Get("/api/"));
+        await Conforms(document, "/api/register", "post", await app.Anonymous().Post("/api/register", new { username = Unique.Name("dave") }));
+        await alice.Register(Unique.Name("alice"));
+        await Conforms(document, "/api/register", "post", await anonymous.PostRaw("/api/register", "{\"username\": 5}"));
+        await Conforms(document, "/api/register", "post", await anonymous.Post("/api/register", new { username = alice.Username }));
+        await Conforms(document, "/api/register", "post", await anonymous.PostRaw("/api/register", $"{{\"username\": \"{tooLarge}\"}}"));
+        await Conforms(document, "/api/register", "post", await anonymous.PostRaw("/api/register", "username=bob", "application/x-www-form-urlencoded"));
+        await bob.Register(Unique.Name("bob"));
+        await carol.Register(Unique.Name("carol"));
+
+        await Conforms(document, "/api/lobby", "get", await alice.Get("/api/lobby"));
+        await Conforms(document, "/api/lobby", "get", await anonymous.Get("/api/lobby"));
+        await Conforms(document, "/api/lobby", "post", await alice.Post("/api/lobby", new { type = "host", room }));
+        await Conforms(document, "/api/lobby", "post", await bob.Post("/api/lobby", new { type = "join", room }));
+        await Conforms(document, "/api/lobby", "post", await carol.Post("/api/lobby", new { type = "leave" }));
+        await Conforms(document, "/api/lobby", "post", await carol.Post("/api/lobby", new { type = "join", room = Unique.Room("nowhere") }));
+        await Conforms(document, "/api/lobby", "post", await carol.PostRaw("/api/lobby", "[]"));
+        await Conforms(document, "/api/lobby", "post", await carol.PostRaw("/api/lobby", $"{{\"type\": \"host\", \"room\": \"{tooLarge}\"}}"));
+        await Conforms(document, "/api/lobby", "post", await carol.PostRaw("/api/lobby", "type=leave", "text/plain"));
+        await Conforms(document, "/api/lobby", "post", await carol.Post("/api/lobby", new { type = "host", room = Unique.Room("game"), robot = "eliza", max_players_allowed = 3 }));
+
+        await Conforms(document, "/api/lobby/sessions", "get", await anonymous.Get("/api/lobby/sessions"));
+        await Conforms(document, "/api/lobby/users", "get", await anonymous.Get("/api/lobby/users"));
+        await Conforms(document, "/api/robots", "get", await anonymous.Get("/api/robots"));
+        await Conforms(document, "/api/stats", "get", await anonymous.Get("/api/stats"));
+
+        await (await alice.Enter(room)).Say(room, "hello");
+        const string history = "/api/sessions/{room}/messages";
+        await Conforms(document, history, "get", await alice.Get(ChatClient.HistoryPath(room)));
+        await Conforms(document, history, "get", await alice.Get(ChatClient.HistoryPath(room, "after_id=1&after_seq=1")));
+        await Conforms(document, history, "get", await carol.Get(ChatClient.HistoryPath(room)));
+        await Conforms(document, history, "get", await alice.Get(ChatClient.HistoryPath(Unique.Room("nowhere"))));
+        await Conforms(document, history, "get", await anonymous.Get(ChatClient.HistoryPath(room)));
+
+        const string vote = "/api/sessions/{room}/vote";
+        await Conforms(document, vote, "post", await alice.Post(VotePath(room), new { suspect = bob.Username }));
+        await Conforms(document, vote, "post", await alice.Post(VotePath(room), new { }));
+        await Conforms(document, vote, "post", await alice.Post(VotePath(Unique.Room("nowhere")), new { suspect = bob.Username }));
+        await Conforms(document, vote, "post", await alice.PostRaw(VotePath(room), "suspect=bob", "text/plain"));
+
+        await Conforms(document, "/api/lobby", "post", await bob.Post("/api/lobby", new { type = "leave" }));
+        await Conforms(document, "/api/logout", "get", await bob.Get("/api/logout"));
+        await Conforms(document, "/api/logout", "post", await alice.Post("/api/logout", new { }));
+        await Conforms(document, "/api/logout", "get", await anonymous.Get("/api/logout"));
+    }
+
+    [Fact]
+    public async Task Document_DescribesTheLobbysLeaveAnswer_AsWellAsHostAndJoin()
+    {
+        var document = await Document();
+
+        var ok = Response(document, "/api/lobby", "post", "200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var left = Wire.Parse("{\"message\": \"You left the session 'lounge'.\", \"did_succeed\": true}");
+        var entered = Wire.Parse("{\"message\": \"You joined the session 'lounge'.\", \"data\": {\"room\": \"lounge\"}, \"did_succeed\": true, \"ws\": \"ws://localhost/chat\"}");
+
+        Assert.Empty(SchemaCheck.Mismatches(document, ok, left));
+        Assert.Empty(SchemaCheck.Mismatches(document, ok, entered));
+        Assert.NotEmpty(SchemaCheck.Mismatches(document, ok, Wire.Parse("{\"did_succeed\": true}")));
+    }
+
+    [Theory]
+    [InlineData("MessageDto", "timestamp")]
+    [InlineData("SessionDto", "created_at")]
+    [InlineData("GameDto", "ends_at")]
+    public async Task Document_TimesAreStrings(string schema, string member)
+    {
+        var time = (await Document()).GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").GetProperty(member);
+
+        Assert.Equal("date-time", time.Str("format"));
+        Assert.Contains("string", Types(time));
+    }
+
+    [Theory]
+    [InlineData("/api/register", "post")]
+    [InlineData("/api/lobby", "get")]
+    [InlineData("/api/lobby", "post")]
+    [InlineData("/api/lobby/sessions", "get")]
+    [InlineData("/api/lobby/users", "get")]
+    [InlineData("/api/sessions/{room}/messages", "get")]
+    [InlineData("/api/sessions/{room}/vote", "post")]
+    [InlineData("/api/logout", "get")]
+    [InlineData("/api/logout", "post")]
+    [InlineData("/api/stats", "get")]
+    public async Task Document_CallsThatUseTheDatabase_May503WithRetryAfter(string path, string method)
+    {
+        var document = await Document();
+
+        var unavailable = Response(document, path, method, "503");
+
+        Assert.True(unavailable.GetProperty("headers").TryGetProperty("Retry-After", out _), unavailable.ToString());
+        Assert.True(Schema(document, unavailable, "application/problem+json").GetProperty("properties").TryGetProperty("did_succeed", out _));
+    }
+
+    [Fact]
     public async Task Document_HistoryNumbersAreIntegers()
     {
         var parameters = (await Document()).GetProperty("paths").GetProperty("/api/sessions/{room}/messages").GetProperty("get").GetProperty("parameters").Items();
@@ -133,6 +235,28 @@ public sealed class ApiDocumentTests(ChatApp app) : IClassFixture<ChatApp>
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!)))];
 
     private static string Normalise(string path) => path.TrimEnd('/');
+
+    /// <summary>
+    /// Asserts that the response's status is one the document lists for the call, with
+    /// the response's media type, and that its body conforms to that schema.
+    /// </summary>
+    private static async Task Conforms(JsonElement document, string path, string method, HttpResponseMessage response)
+    {
+        var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var mediaType = response.Content.Headers.ContentType?.MediaType ?? "(none)";
+        var content = Response(document, path, method, status).GetProperty("content");
+        Assert.True(content.TryGetProperty(mediaType, out var described), $"{method} {path} {status} is not documented as {mediaType}: {text}");
+
+        var mismatches = SchemaCheck.Mismatches(document, described.GetProperty("schema"), Wire.Parse(text));
+
+        Assert.True(mismatches.Count == 0, $"{method} {path} {status} does not match its schema:\n{string.Join("\n", mismatches)}\n{text}");
+    }
+
+    private static string[] Types(JsonElement schema) =>
+        !schema.TryGetProperty("type", out var type) ? [] : type.ValueKind == JsonValueKind.Array ? type.Strings() : [type.GetString()!];
+
+    private static string VotePath(string room) => $"/api/sessions/{Uri.EscapeDataString(room)}/vote";
 
     private static IEnumerable<(string Path, string Method, JsonElement Operation)> Operations(JsonElement document) =>
         from path in document.GetProperty("paths").EnumerateObject()

@@ -29,6 +29,44 @@ public static class ApiDocument
                     "The real-time hub at `/chat` is described in docs/realtime.md.";
                 return Task.CompletedTask;
             });
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                // Times and a game's votes are written by the service's own converters, which
+                // the schema generator cannot see into: it gives no JSON type for them.
+                var type = context.JsonTypeInfo.Type;
+                if (type == typeof(DateTimeOffset))
+                {
+                    schema.Type = JsonSchemaType.String;
+                }
+                else if (type == typeof(DateTimeOffset?))
+                {
+                    schema.Type = JsonSchemaType.String | JsonSchemaType.Null;
+                }
+                else if (type == typeof(IReadOnlyDictionary<string, string>))
+                {
+                    schema.Type = JsonSchemaType.Object;
+                    schema.AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String };
+                }
+
+                return Task.CompletedTask;
+            });
+            o.AddOperationTransformer((operation, _, _) =>
+            {
+                foreach (var (status, response) in operation.Responses ?? [])
+                {
+                    if (status is "429" or "503" && response is OpenApiResponse waited)
+                    {
+                        waited.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                        waited.Headers["Retry-After"] = new OpenApiHeader
+                        {
+                            Description = "Seconds to wait before sending the request again.",
+                            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                        };
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
         });
 
     public static WebApplication MapApiDocument(this WebApplication app)
@@ -53,6 +91,43 @@ public static class ApiDocument
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Declares the problem a call answers while it cannot use the database (503, with
+    /// <c>Retry-After</c>): every call that reads or writes it.
+    /// </summary>
+    public static RouteHandlerBuilder NeedsDatabase(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblems(StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>
+    /// A 200 whose body has one of two shapes (<typeparamref name="TFirst"/> or
+    /// <typeparamref name="TSecond"/>), each described as a schema of its own.
+    /// </summary>
+    public static RouteHandlerBuilder ProducesEither<TFirst, TSecond>(this RouteHandlerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Produces<TFirst>().AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            if (context.Document is not { } document
+                || operation.Responses is null
+                || !operation.Responses.TryGetValue("200", out var response)
+                || response.Content is null
+                || !response.Content.TryGetValue("application/json", out var ok))
+            {
+                return;
+            }
+
+            List<IOpenApiSchema> shapes = [];
+            foreach (var type in new[] { typeof(TFirst), typeof(TSecond) })
+            {
+                document.AddComponent(type.Name, await context.GetOrCreateSchemaAsync(type, null, cancellationToken));
+                shapes.Add(new OpenApiSchemaReference(type.Name, document));
+            }
+
+            // anyOf rather than oneOf: a body of the first shape also has every member the second requires.
+            ok.Schema = new OpenApiSchema { AnyOf = shapes };
+        });
     }
 
     /// <summary>Query parameters read as text by the endpoint (to name them in errors) are whole numbers on the wire.</summary>

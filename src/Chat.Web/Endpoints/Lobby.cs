@@ -26,7 +26,8 @@ public static class Lobby
             .WithName("GetCurrentUser")
             .WithTags("Lobby")
             .WithSummary("Welcomes the signed-in user and shows their state.")
-            .ProducesProblems(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(StatusCodes.Status401Unauthorized)
+            .NeedsDatabase();
         api.MapPost("/lobby", Act)
             .RequireAuthorization()
             .RequireRateLimiting(RequestLimits.LobbyActions)
@@ -37,8 +38,9 @@ public static class Lobby
                 "`{\"type\": \"host\", \"room\", \"robot\"?, \"max_players_allowed\"?}`, `{\"type\": \"join\", \"room\"}`, " +
                 "`{\"type\": \"join\", \"random\": true}` or `{\"type\": \"leave\"}`. Host and join answer with the room and the hub " +
                 "address (`ws`); leave answers with `message` and `did_succeed` only.")
-            .Produces<LobbyResponse>()
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests);
+            .ProducesEither<LobbyResponse, LeftResponse>()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests)
+            .NeedsDatabase();
         return api;
     }
 

@@ -11,7 +11,7 @@ public static class LobbySessions
     public static RouteGroupBuilder MapLobbySessions(this RouteGroupBuilder api)
     {
         api.MapGet("/lobby/sessions", List).WithName("ListSessions").CacheOutput(CurrentListingPolicy.Name)
-            .WithTags("Lobby").WithSummary("Lists the pending and active sessions.");
+            .WithTags("Lobby").WithSummary("Lists the pending and active sessions.").NeedsDatabase();
         return api;
     }
 

@@ -11,7 +11,7 @@ public static class LobbyUsers
     public static RouteGroupBuilder MapLobbyUsers(this RouteGroupBuilder api)
     {
         api.MapGet("/lobby/users", List).WithName("ListUsers").CacheOutput(CurrentListingPolicy.Name)
-            .WithTags("Lobby").WithSummary("Lists the signed-in users.");
+            .WithTags("Lobby").WithSummary("Lists the signed-in users.").NeedsDatabase();
         return api;
     }
 

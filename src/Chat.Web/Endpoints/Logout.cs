@@ -22,7 +22,8 @@ public static class Logout
             .WithName(name)
             .WithTags("Users")
             .WithSummary("Ends the sign-in, takes the user out of their session and frees the name.")
-            .ProducesProblems(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(StatusCodes.Status401Unauthorized)
+            .NeedsDatabase();
 
     private static async Task<Ok<StatusResponse>> SignOut(ISender sender, HttpContext http, CancellationToken ct)
     {

@@ -23,7 +23,8 @@ public static class Messages
                 "the oldest `limit` after it (what a reconnecting client asks for); both: the oldest `limit` of that range. Page by ids " +
                 "or by seqs, not both in one request. `limit` defaults to 50; above 500 it is 500.")
             .WithIntegerQuery("after_id", "before_id", "limit", "after_seq", "before_seq")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .NeedsDatabase();
         return api;
     }
 

@@ -20,7 +20,8 @@ public static class Registration
             .WithName("RegisterUser")
             .WithTags("Users")
             .WithSummary("Registers a name and signs the caller in (sets the auth cookie).")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests)
+            .NeedsDatabase();
         return api;
     }
 

@@ -17,7 +17,8 @@ public static class Stats
             .WithSummary("How each robot model fared in finished games, and the players who spotted the robot most often.")
             .WithDescription(
                 "`judged_human_rate`: the share of humans' votes in the model's finished games that did not name it (null before " +
-                "any vote). `players`: the top 20 by `correct`, then by `games`.");
+                "any vote). `players`: the top 20 by `correct`, then by `games`.")
+            .NeedsDatabase();
         return api;
     }
 

@@ -26,7 +26,10 @@ public static class Votes
                 StatusCodes.Status401Unauthorized,
                 StatusCodes.Status403Forbidden,
                 StatusCodes.Status404NotFound,
-                StatusCodes.Status409Conflict);
+                StatusCodes.Status409Conflict,
+                StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status415UnsupportedMediaType)
+            .NeedsDatabase();
         return api;
     }
 

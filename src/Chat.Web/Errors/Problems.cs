@@ -32,14 +32,17 @@ public static class Problems
 
     /// <summary>
     /// Gives the problems the framework writes by itself (an unknown address, a wrong
-    /// method, a body too large or not JSON) the seed's members too.
+    /// method, a body too large or not JSON) the seed's members too, and the sentence as
+    /// their <c>detail</c> and the path as their <c>instance</c>, as every other problem has.
     /// </summary>
     public static void AddSeedMembers(ProblemDetailsContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var problem = context.ProblemDetails;
+        problem.Detail ??= Failure.Describe(problem.Status ?? context.HttpContext.Response.StatusCode);
+        problem.Instance ??= context.HttpContext.Request.Path;
         problem.Extensions.TryAdd("did_succeed", false);
-        problem.Extensions.TryAdd("message", problem.Detail ?? Failure.Describe(problem.Status ?? context.HttpContext.Response.StatusCode));
+        problem.Extensions.TryAdd("message", problem.Detail);
     }
 
     public static Task Write(HttpContext context, int status, string message) =>
