@@ -38,6 +38,19 @@ public sealed class ApiDocumentTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
+    public async Task Document_ListsTheStatusCallAsTheContractSpellsIt_AndBothSpellingsAnswer()
+    {
+        var paths = (await Document()).GetProperty("paths");
+        var client = app.Anonymous();
+
+        Assert.True(paths.TryGetProperty("/api/", out var status), $"No /api/ in {string.Join(", ", paths.EnumerateObject().Select(p => p.Name))}");
+        Assert.True(status.TryGetProperty("get", out _));
+        Assert.False(paths.TryGetProperty("/api", out _));
+        Assert.Equal("Chat API is running", (await Wire.Ok(await client.Get("/api/"))).Str("message"));
+        Assert.Equal("Chat API is running", (await Wire.Ok(await client.Get("/api"))).Str("message"));
+    }
+
+    [Fact]
     public async Task Document_GivesEveryOperationAnIdOfItsOwn()
     {
         var operations = Operations(await Document()).ToList();
@@ -107,7 +120,7 @@ public sealed class ApiDocumentTests(ChatApp app) : IClassFixture<ChatApp>
         var room = Unique.Room();
         var tooLarge = new string('a', 70 * 1024);
 
-        await Conforms(document, "/api", "get", await anonymous.Get("/api/"));
+        await Conforms(document, "/api/", "get", await anonymous.Get("/api/"));
         await Conforms(document, "/api/register", "post", await app.Anonymous().Post("/api/register", new { username = Unique.Name("dave") }));
         await alice.Register(Unique.Name("alice"));
         await Conforms(document, "/api/register", "post", await anonymous.PostRaw("/api/register", "{\"username\": 5}"));

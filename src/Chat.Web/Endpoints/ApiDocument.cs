@@ -1,4 +1,5 @@
 using Chat.Web.Errors;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -20,13 +21,14 @@ public static class ApiDocument
         services.AddOpenApi(o =>
         {
             o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
-            o.AddDocumentTransformer((document, _, _) =>
+            o.AddDocumentTransformer((document, context, _) =>
             {
                 document.Info.Title = "Chat API";
                 document.Info.Description =
                     "REST calls of the chat service. Every failure is an RFC 9457 problem body that also carries " +
                     "`did_succeed: false` and `message`; validation failures add `errors` keyed by field. " +
                     "The real-time hub at `/chat` is described in docs/realtime.md.";
+                document.Paths = KeepTrailingSlashes(document.Paths, context.DescriptionGroups);
                 return Task.CompletedTask;
             });
             o.AddSchemaTransformer((schema, context, _) =>
@@ -68,6 +70,26 @@ public static class ApiDocument
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>
+    /// The paths as the routes spell them: the generator drops a route's trailing slash,
+    /// which would list the contract's <c>GET /api/</c> as <c>/api</c>. Both URLs are served.
+    /// </summary>
+    private static OpenApiPaths KeepTrailingSlashes(OpenApiPaths paths, IReadOnlyList<ApiDescriptionGroup> groups)
+    {
+        var slashed = groups.SelectMany(g => g.Items)
+            .Select(d => "/" + d.RelativePath)
+            .Where(p => p.Length > 1 && p.EndsWith('/'))
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(p => p.TrimEnd('/'), StringComparer.Ordinal);
+        var renamed = new OpenApiPaths();
+        foreach (var (path, item) in paths)
+        {
+            renamed.Add(slashed.GetValueOrDefault(path, path), item);
+        }
+
+        return renamed;
+    }
 
     public static WebApplication MapApiDocument(this WebApplication app)
     {
