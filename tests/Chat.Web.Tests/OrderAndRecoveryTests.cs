@@ -66,14 +66,20 @@ public sealed class OrderAndRecoveryTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Theory]
-    [InlineData("after_id=1&after_seq=1")]
-    [InlineData("before_id=9&after_seq=1")]
-    [InlineData("after_id=1&before_seq=9")]
-    public async Task History_MixingIdsAndSeqs_IsABadRequest(string query)
+    [InlineData("after_id=1&after_seq=1", "after_seq")]
+    [InlineData("before_id=9&after_seq=1", "after_seq")]
+    [InlineData("after_id=1&before_seq=9", "before_seq")]
+    [InlineData("before_id=1&before_seq=2", "before_seq")]
+    [InlineData("after_id=1&before_id=9&after_seq=1&before_seq=9", "after_seq")]
+    public async Task History_MixingIdsAndSeqs_Is400NamingASeqTheCallerSent(string query, string field)
     {
         var (room, alice, _) = await app.HostAndJoin();
 
-        await Wire.Problem(await alice.Get(ChatClient.HistoryPath(room, query)), HttpStatusCode.BadRequest);
+        var refused = await Wire.ValidationProblem(await alice.Get(ChatClient.HistoryPath(room, query)), field);
+
+        var sent = query.Split('&').Select(p => p.Split('=')[0]);
+        Assert.All(refused.GetProperty("errors").EnumerateObject(), e => Assert.Contains(e.Name, sent));
+        Assert.Contains("not both", refused.Str("message"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,4 +24,18 @@ public sealed class GetMessagesValidatorTests
             ["after_id must be a message id (0 or more).", "before_id must be a message id (0 or more).", "limit must be at least 1."],
             result.Errors.Select(e => e.ErrorMessage));
     }
+
+    [Theory]
+    [InlineData(1L, null, 2L, null, "AfterSeq")]
+    [InlineData(1L, null, null, 2L, "BeforeSeq")]
+    [InlineData(null, 1L, 2L, null, "AfterSeq")]
+    [InlineData(null, 1L, null, 2L, "BeforeSeq")]
+    [InlineData(1L, 9L, 2L, 8L, "AfterSeq")]
+    public void Validate_IdsAndSeqsMixed_FailsOnceNamingASeqTheCallerSent(long? afterId, long? beforeId, long? afterSeq, long? beforeSeq, string field)
+    {
+        var failure = Assert.Single(_validator.Validate(new GetMessages("lounge", afterId, beforeId, null, afterSeq, beforeSeq)).Errors);
+
+        Assert.Equal(field, failure.PropertyName);
+        Assert.Equal(GetMessagesValidator.MixedBounds, failure.ErrorMessage);
+    }
 }
