@@ -14,6 +14,30 @@ public sealed class VoteRefusalTests(GameApp app) : IClassFixture<GameApp>
         await Wire.Problem(await alice.Post(VotePath("nowhere-at-all"), new { suspect = "bob" }), HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData(300)]
+    [InlineData(101)]
+    public async Task Vote_InARoomWhoseNameIsTooLongForAnyRoom_Is404AsNoSuchRoom(int length)
+    {
+        var alice = await app.SignUp();
+
+        var refused = await Wire.Problem(await alice.Post(VotePath(new string('r', length)), new { suspect = "bob" }), HttpStatusCode.NotFound);
+
+        Assert.False(refused.TryGetProperty("errors", out _), refused.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.Get(ChatClient.HistoryPath(new string('r', length)))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Vote_ForASuspectTooLongToBeAName_Is400SayingItIsTooLong()
+    {
+        var (room, alice, _) = await app.HostAndJoin();
+
+        var refused = await Wire.ValidationProblem(await alice.Post(VotePath(room), new { suspect = new string('b', 200) }), "suspect");
+
+        Assert.Contains("too long", refused.Str("message"), StringComparison.Ordinal);
+        Assert.DoesNotContain("required", refused.Str("message"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Vote_WithoutASignIn_Is401()
     {
