@@ -65,6 +65,17 @@ public sealed class HubCatalogueTests
         Assert.True(actual == expected, "docs/realtime.md no longer matches HubCatalogue; run the tests with CHAT_WRITE_DOCS=1 to rewrite it.\n" + expected);
     }
 
+    [Theory]
+    [InlineData("realtime.md")]
+    [InlineData("api.md")]
+    public void Pages_SayHowManyCallsAConnectionMayHaveUnderWay(string page)
+    {
+        var text = string.Join(' ', File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", page)).Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Contains($"up to {ChatHubEndpoint.MaxParallelInvocationsPerClient} calls under way", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("one call at a time", text, StringComparison.Ordinal);
+    }
+
     private static string[] Sorted(IEnumerable<string> names) => [.. names.Order(StringComparer.Ordinal)];
 
     private static string RepositoryRoot()
