@@ -180,6 +180,28 @@ public sealed class MessageHistoryTests(ChatApp app) : IClassFixture<ChatApp>
         Assert.Equal(ids, Ids(await alice.History(room.ToUpperInvariant())));
     }
 
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task History_OfARoomNamedOnlyWithDots_IsNoAddress_ButTheHubsJoinReadsIt(string room)
+    {
+        var alice = await app.SignUp();
+        await alice.Host(room);
+        var said = await (await alice.Enter(room)).Say(room, "hello from the dots");
+        var bob = await app.SignUp();
+        await bob.Join(room);
+
+        var bobs = await bob.Connect();
+        var joined = await bobs.Invoke("join", new { room, username = bob.Username, after_seq = 0 });
+        var again = await bobs.Invoke("join", new { room, username = bob.Username, after_seq = said.LongNumber("seq") });
+
+        Assert.Contains(joined.GetProperty("messages").Items(), m => m.LongNumber("id") == said.LongNumber("id"));
+        Assert.True(joined.GetProperty("complete").GetBoolean());
+        Assert.DoesNotContain(again.GetProperty("messages").Items(), m => m.LongNumber("seq") <= said.LongNumber("seq"));
+        Assert.NotEqual(HttpStatusCode.OK, (await alice.Get(ChatClient.HistoryPath(room))).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await alice.Get($"/api/sessions/{room.Replace(".", "%2E", StringComparison.Ordinal)}/messages")).StatusCode);
+    }
+
     private static long[] Ids(IEnumerable<System.Text.Json.JsonElement> messages) =>
         [.. messages.Where(m => m.Str("kind") == "chat").Select(m => m.LongNumber("id"))];
 
