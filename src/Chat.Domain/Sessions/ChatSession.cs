@@ -188,7 +188,9 @@ public sealed class ChatSession
 
     /// <summary>
     /// Takes a player out. The host's place passes to the longest-present human;
-    /// when no human is left the session ends and its robot leaves with it.
+    /// when no human is left the session ends and its robot leaves with it. During a
+    /// game's vote, a leaver takes their vote with them, and the vote ends at once when
+    /// everyone still present has voted, as it does when the last vote is cast.
     /// </summary>
     public void Leave(int userId, DateTimeOffset at)
     {
@@ -208,8 +210,9 @@ public sealed class ChatSession
             Touch(new VotesChanged());
         }
 
-        // A game needs two humans to be a test at all: with fewer it is over at once.
-        if (HumanPlayerCount == 0 || (Game is { IsRunning: true } && HumanPlayerCount < MinGamePlayers))
+        // A game needs two humans to be a test at all: with fewer it is over at once. A
+        // leaver who had not voted may leave every present player having voted.
+        if (HumanPlayerCount == 0 || (Game is { IsRunning: true } && HumanPlayerCount < MinGamePlayers) || EveryoneHasVoted)
         {
             End(at);
             return;
@@ -284,11 +287,17 @@ public sealed class ChatSession
 
         Game.Cast(voter.UserId, voter.Username, voter.IsRobot, suspected.UserId, suspected.Username, suspected.IsRobot, at);
         Touch(new VotesChanged());
-        if (Game.Votes.Count >= Players.Count())
+        if (EveryoneHasVoted)
         {
             End(at);
         }
     }
+
+    /// <summary>
+    /// The vote is open and every present player, the robot included, has voted: it ends
+    /// early, whether the last vote or the departure of the last player yet to vote did it.
+    /// </summary>
+    private bool EveryoneHasVoted => Game is { Phase: GamePhase.Vote } game && State == SessionState.Active && game.Votes.Count >= Players.Count();
 
     /// <summary>
     /// A player's connection joins the room. The first one of their seat announces them

@@ -1,6 +1,9 @@
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
 using Chat.Application.Presence.GiveUpSeat;
+using Chat.Application.Sessions.Common;
+using Chat.Domain.Games;
+using Chat.Domain.Sessions;
 using NSubstitute;
 
 namespace Chat.Application.Tests.Presence;
@@ -59,6 +62,28 @@ public sealed class GiveUpSeatTests : IDisposable
         var stored = await _data.FindSession("lounge");
         Assert.False(stored.IsPresent(alice.Id));
         Assert.True(stored.IsPresent(carol.Id));
+    }
+
+    [Fact]
+    public async Task GiveUp_DuringTheVote_OfTheOnlyPlayerYetToVote_EndsTheGameAtOnce()
+    {
+        var game = await new Games.GameData(_data, _broadcaster).Started();
+        game.At(Games.GameData.VoteOpens);
+        await game.Sweep();
+        await game.Vote(game.Alice, Games.GameData.RobotName);
+        await game.Vote(game.Bob, "alice");
+        await game.Vote(game.Robot, "bob");
+        _broadcaster.ClearReceivedCalls();
+        var sessionId = (await _data.FindSession(Games.GameData.Room)).Id;
+
+        Assert.True(await GiveUp(new GiveUpSeat(game.Carol.Id, sessionId)));
+
+        var over = await game.Game();
+        Assert.Equal(GamePhase.Over, over.Phase);
+        Assert.Equal(3, over.Votes.Count);
+        Assert.Equal(SessionState.Inactive, await game.State());
+        Assert.Contains(SessionNotices.RobotWas(Games.GameData.RobotName), await _data.TextsIn(Games.GameData.Room));
+        await _broadcaster.Received(1).GameUpdated(sessionId, Arg.Is<GameDto>(g => g.Phase == GamePhase.Over && g.Result != null), Arg.Any<CancellationToken>());
     }
 
     public void Dispose() => _data.Dispose();

@@ -207,4 +207,39 @@ public sealed class VotingTests
         table.Session.Vote(table.Robot.Id, "bob", table.IntoVote(5));
         Assert.Equal(GamePhase.Over, table.Game.Phase);
     }
+
+    [Fact]
+    public void Leave_DuringTheVote_ByTheOnlyPlayerYetToVote_EndsTheGameAtOnce_AsTheLastVoteWould()
+    {
+        var table = new GameTable().Voting();
+        table.Session.Vote(table.Alice.Id, "maya92", table.IntoVote(1));
+        table.Session.Vote(table.Bob.Id, "alice", table.IntoVote(2));
+        table.Session.Vote(table.Robot.Id, "bob", table.IntoVote(3));
+        table.Session.ClearEvents();
+
+        table.Session.Leave(table.Carol.Id, table.IntoVote(4));
+
+        Assert.Equal(GamePhase.Over, table.Game.Phase);
+        Assert.Equal(SessionState.Inactive, table.Session.State);
+        Assert.Equal(3, table.Session.GameVoters);
+        var result = table.Game.Result!;
+        Assert.Equal(["alice", "bob", "maya92"], result.Votes.Select(v => v.Key));
+        Assert.Equal(["alice"], result.Correct);
+        Assert.Contains(new GamePhaseChanged(GamePhase.Over), table.Session.Events);
+        Assert.Contains(new RobotRevealed("maya92"), table.Session.Events);
+        Assert.DoesNotContain(table.Session.Events, e => e is HostChanged);
+    }
+
+    [Fact]
+    public void Leave_DuringTheVote_WhileAnotherPresentPlayerHasNotVoted_KeepsTheVoteOpen()
+    {
+        var table = new GameTable().Voting();
+        table.Session.Vote(table.Alice.Id, "maya92", table.IntoVote(1));
+        table.Session.Vote(table.Robot.Id, "bob", table.IntoVote(2));
+
+        table.Session.Leave(table.Carol.Id, table.IntoVote(3));
+
+        Assert.Equal(GamePhase.Vote, table.Game.Phase);
+        Assert.Equal((2, 3), (table.Game.Votes.Count, table.Session.GameVoters));
+    }
 }
