@@ -97,7 +97,7 @@ public abstract class ChatDbContext(DbContextOptions options) : DbContext(option
     /// history pages by id through the seq index (<c>History.Page</c>). One insert per
     /// message draws the ids in seq order; a multi-row insert need not (SQL Server's
     /// <c>MERGE</c> promises no order). Several new messages of one room in one save are
-    /// rare (a game's last notices), so the extra statements cost little.
+    /// rare (a session's notices are saved one at a time), so the extra statements cost little.
     /// </summary>
     private async Task<int> SaveNumbered(CancellationToken cancellationToken)
     {
@@ -125,7 +125,10 @@ public abstract class ChatDbContext(DbContextOptions options) : DbContext(option
 
     /// <summary>
     /// Gives each new message the next <see cref="ChatMessage.Seq"/> of its session, in
-    /// the order they were added, by moving the session's counter. The update holds the
+    /// the order the change tracker lists them, by moving the session's counter. That is
+    /// not always the order they were added in (the tracker reuses the places of rows it
+    /// saved earlier), so a caller that needs one room's new messages in an order saves
+    /// them one at a time (<c>SessionCommitter</c>). The update holds the
     /// session row until the transaction ends, so a session's numbers follow the order
     /// its messages commit in, on any number of servers (ADR-013). The group-commit
     /// writer moves the same counter in its own statements (ADR-004).

@@ -88,6 +88,36 @@ public sealed class SessionCommitterTests : IDisposable
     }
 
     [Fact]
+    public async Task Commit_StoresAndBroadcastsItsNotices_InTheOrderTheirEventsHappened_WhateverTheRequestSavedBefore()
+    {
+        var alice = await _data.AddUser("alice");
+        var robot = await _data.AddRobotUser("eliza");
+        await _data.AddSession(alice, "lounge", robot: "eliza");
+        await _data.SeatRobot(robot, "lounge");
+        await using var use = new UseCase(_data, _broadcaster);
+        var now = _data.Clock.GetUtcNow();
+
+        // Earlier work of the same request leaves the change tracker with entries it has let go of.
+        use.Db.Users.AddRange(User.Register("bob", now), User.Register("carol", now));
+        await use.Db.SaveChangesAsync(Ct);
+        var session = await Load(use.Db, "lounge");
+        session.Leave(alice.Id, now);
+
+        await Commit(use, session);
+
+        string[] inOrder = ["alice has left the room.", "eliza has left the room.", SessionNotices.Ended];
+        var stored = await _data.MessagesIn("lounge");
+        Assert.Equal(inOrder, stored.OrderBy(m => m.Seq).Select(m => m.Text));
+        Assert.Equal([1L, 2L, 3L], stored.Select(m => m.Seq));
+        var heard = _broadcaster.ReceivedCalls()
+            .Where(c => c.GetMethodInfo().Name == nameof(IChatBroadcaster.MessagePosted))
+            .Select(c => (MessageDto)c.GetArguments()[0]!)
+            .ToList();
+        Assert.Equal(inOrder, heard.Select(m => m.Message));
+        Assert.Equal([1L, 2L, 3L], heard.Select(m => m.Seq));
+    }
+
+    [Fact]
     public async Task Commit_OfARobotsSeat_AnnouncesItLikeAJoin()
     {
         var alice = await _data.AddUser("alice");

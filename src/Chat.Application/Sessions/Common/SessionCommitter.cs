@@ -31,11 +31,19 @@ public sealed class SessionCommitter(IChatDbContext db, Announcements announceme
 
         // The session is saved first: a new one has no id for its notices until then.
         await db.SaveChangesAsync(cancellationToken);
-        List<ChatMessage> notices = [.. events.Select(SessionNotices.For).OfType<string>().Select(text => ChatMessage.Notice(session.Id, text, now))];
-        if (notices.Count > 0)
+
+        // One save per notice, so each takes the room's next seq in the order its event
+        // happened. Saved together they would be numbered in the change tracker's order,
+        // which is not the order they were added in once the request has saved other
+        // new rows (the tracker reuses their places). The room then hears them in the
+        // order they were stored: a client never sees a seq before the one under it.
+        List<ChatMessage> notices = [];
+        foreach (var text in events.Select(SessionNotices.For).OfType<string>())
         {
-            db.Messages.AddRange(notices);
+            var notice = ChatMessage.Notice(session.Id, text, now);
+            db.Messages.Add(notice);
             await db.SaveChangesAsync(cancellationToken);
+            notices.Add(notice);
         }
 
         foreach (var notice in notices)
