@@ -2,6 +2,7 @@ using Chat.Application.Common;
 using Chat.Application.Common.Behaviours;
 using Chat.Application.Common.DueTimes;
 using Chat.Application.Games.AdvanceGame;
+using Chat.Application.Robots.AnnounceRobot;
 using Chat.Application.Rooms.SayTyping;
 using Chat.Application.Sessions.Common;
 using Chat.Application.Sessions.HostSession;
@@ -43,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<SessionCommitter>();
         services.AddScoped<RobotRecruiter>();
         services.AddScoped<IDueWork, DueGames>();
+        services.AddScoped<IDueWork, DueRobotEntrances>();
         services.AddSingleton<TypingThrottle>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -1,6 +1,7 @@
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Sessions.HostSession;
 using Chat.Domain.Messages;
+using Chat.Domain.Robots;
 using Chat.Domain.Users;
 using NSubstitute;
 
@@ -30,6 +31,11 @@ internal static class Build
         caller.Username.Returns((string?)null);
         return caller;
     }
+
+    /// <summary>A robot's pace without chance: it enters its room <see cref="Entering"/> after it sits down.</summary>
+    public static readonly HumanPace Pace = HumanPace.Steady(Entering);
+
+    public static TimeSpan Entering => TimeSpan.FromSeconds(1);
 
     /// <summary>Recruits robots under the given names, in turn; the last one repeats.</summary>
     public static RobotRecruiter Recruiter(IChatDbContext db, params string[] names)

@@ -50,7 +50,16 @@ public sealed class TestDatabase : IDisposable
 
     public Task Leave(User user, string room) => Change(room, session => session.Leave(user.Id, Tick()));
 
-    public Task SeatRobot(User robot, string room) => Change(room, session => session.AddRobot(robot, Tick()), seated: robot);
+    /// <summary>Seats the robot and, unless told not to, lets it enter the room, as its due entrance would.</summary>
+    public Task SeatRobot(User robot, string room, bool entered = true) => Change(
+        room,
+        session =>
+        {
+            var at = Tick();
+            session.AddRobot(robot, at, entered ? TimeSpan.Zero : TimeSpan.FromMinutes(1));
+            session.AnnounceRobot(at);
+        },
+        seated: robot);
 
     public async Task SignOut(User user)
     {

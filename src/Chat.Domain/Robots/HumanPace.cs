@@ -61,6 +61,18 @@ public sealed class HumanPace
     /// </summary>
     public const double ArrivalMost = 15;
 
+    /// <summary>A robot enters the room between this many typical pauses after it sat down...</summary>
+    public const double EnteringLeast = 0.05;
+
+    /// <summary>
+    /// ...and this many: at the default pause, 75 to 600 ms, the time a person's page
+    /// takes to connect and join the room after they took their seat. Its join notice
+    /// posted with its seat came before the <c>session_updated</c> that seated it, in
+    /// the same millisecond, which no person's did; much later, it would come last
+    /// whenever it sat down with the person who took the last place.
+    /// </summary>
+    public const double EnteringMost = 0.4;
+
     /// <summary>The bound on reading plus typing, in typical pauses.</summary>
     public const double MaxTotalPauses = ReadingMost + LongLineReading + (MaxTypingPauses * TypingMost);
 
@@ -100,6 +112,12 @@ public sealed class HumanPace
     /// from game to game.
     /// </summary>
     public TimeSpan Arrival() => _random is null ? TypicalPause : TypicalPause * Between(ArrivalLeast, ArrivalMost);
+
+    /// <summary>
+    /// How long after taking its seat the robot enters the room (its join notice): drawn
+    /// anew each game, as a person's page takes its own time to connect after they join.
+    /// </summary>
+    public TimeSpan Entering() => _random is null ? TypicalPause : TypicalPause * Between(EnteringLeast, EnteringMost);
 
     /// <summary>The pause before the robot starts on its answer to a line of <paramref name="heardLength"/> characters.</summary>
     public TimeSpan Reading(int heardLength)

@@ -81,6 +81,10 @@ public sealed class ChatSession
 
     public int HumanPlayerCount => _members.Count(m => m.IsPresent && !m.IsRobot);
 
+    /// <summary>When the seated robot enters the room (<see cref="AnnounceRobot"/>); null when none is seated and yet to enter.</summary>
+    public DateTimeOffset? RobotEntersAt =>
+        _members.Where(m => m.IsPresent && m.IsRobot && m.AnnouncedAt is null).Select(m => m.EntersAt ?? m.JoinedAt).Cast<DateTimeOffset?>().FirstOrDefault();
+
     /// <summary>What changed since the aggregate was loaded; the application turns these into notices.</summary>
     public IReadOnlyList<SessionEvent> Events => _events.AsReadOnly();
 
@@ -110,11 +114,12 @@ public sealed class ChatSession
 
     /// <summary>
     /// Seats a person. A robot still awaited (<paramref name="awaitedRobot"/>) when the
-    /// person takes the last place sits down with them, just before or just after
-    /// (<paramref name="robotAfter"/>), and only then does the session start: once it
-    /// has started nobody could join it, so a robot arriving then would tell.
+    /// person takes the last place sits down with them, just before or just after, and
+    /// only then does the session start: once it has started nobody could join it, so a
+    /// robot arriving then would tell. It enters the room later, as a person's page
+    /// connects a moment after they take their seat (<see cref="AnnounceRobot"/>).
     /// </summary>
-    public void Join(User user, DateTimeOffset at, User? awaitedRobot = null, bool robotAfter = false)
+    public void Join(User user, DateTimeOffset at, AwaitedRobot? awaitedRobot = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (user.IsRobot)
@@ -143,28 +148,29 @@ public sealed class ChatSession
         }
 
         // A millisecond apart, so the seats keep their order in `players`.
-        var robotAt = robotAfter ? at.AddMilliseconds(1) : at.AddMilliseconds(-1);
-        if (!robotAfter)
+        var robotAt = awaitedRobot.SeatedAfter ? at.AddMilliseconds(1) : at.AddMilliseconds(-1);
+        if (!awaitedRobot.SeatedAfter)
         {
-            AddRobot(awaitedRobot, robotAt);
+            AddRobot(awaitedRobot.Robot, robotAt, awaitedRobot.Entering);
         }
 
         _members.Add(new SessionMember(user, at));
         Touch(new PlayerJoined(user.Username, IsRobot: false));
-        if (robotAfter)
+        if (awaitedRobot.SeatedAfter)
         {
-            // Seated after this person, announced after them too (when they enter), so the
-            // order of the join notices is the order of `players`, as it is for people.
-            SeatRobot(awaitedRobot, robotAt, announce: false);
+            AddRobot(awaitedRobot.Robot, robotAt, awaitedRobot.Entering);
         }
 
         StartIfFull(at);
     }
 
-    /// <summary>Seats the session's robot and announces it (it has no connection to enter with); it takes no human place.</summary>
-    public void AddRobot(User robot, DateTimeOffset at) => SeatRobot(robot, at, announce: true);
-
-    private void SeatRobot(User robot, DateTimeOffset at, bool announce)
+    /// <summary>
+    /// Seats the session's robot; it takes no human place. The room is not told it joined
+    /// yet: a person's notice is posted when their page connects, a moment after they took
+    /// their seat, and the robot's is posted <paramref name="entering"/> after its seat
+    /// (<see cref="AnnounceRobot"/>), so neither its order nor its timing sets it apart.
+    /// </summary>
+    public void AddRobot(User robot, DateTimeOffset at, TimeSpan entering)
     {
         ArgumentNullException.ThrowIfNull(robot);
         if (!robot.IsRobot || Robot is null)
@@ -177,13 +183,26 @@ public sealed class ChatSession
             throw new DomainException("This session cannot take a robot now.");
         }
 
-        var seat = new SessionMember(robot, at);
-        _members.Add(seat);
+        _members.Add(new SessionMember(robot, at, at + (entering < TimeSpan.Zero ? TimeSpan.Zero : entering)));
         Touch(new PlayerJoined(robot.Username, IsRobot: true));
-        if (announce)
+    }
+
+    /// <summary>
+    /// The robot enters the room when its moment, stored with its seat, has come: the room
+    /// hears it joined (<see cref="PlayerArrived"/>), as it hears a person's first hub join.
+    /// False when nothing is due (no robot seated, already announced, not yet its moment),
+    /// so any node may run it, and running it twice is safe.
+    /// </summary>
+    public bool AnnounceRobot(DateTimeOffset now)
+    {
+        var robot = _members.FirstOrDefault(m => m.IsPresent && m.IsRobot && m.AnnouncedAt is null);
+        if (robot is null || now < RobotEntersAt)
         {
-            Announce(seat, at);
+            return false;
         }
+
+        Announce(robot, now);
+        return true;
     }
 
     /// <summary>
@@ -314,13 +333,6 @@ public sealed class ChatSession
         }
 
         Announce(member, at);
-
-        // The robot seated right after this person waited for their notice.
-        var robot = _members.FirstOrDefault(m => m.IsPresent && m.IsRobot && m.AnnouncedAt is null);
-        if (robot is not null && SeatBefore(robot) == member)
-        {
-            Announce(robot, at);
-        }
     }
 
     private void Announce(SessionMember member, DateTimeOffset at)
@@ -328,10 +340,6 @@ public sealed class ChatSession
         member.Announce(at);
         Touch(new PlayerArrived(member.Username));
     }
-
-    /// <summary>The present person seated last before <paramref name="seat"/>.</summary>
-    private SessionMember? SeatBefore(SessionMember seat) =>
-        _members.Where(m => m.IsPresent && !m.IsRobot && m.JoinedAt < seat.JoinedAt).MaxBy(m => m.JoinedAt);
 
     public bool IsPresent(int userId) => _members.Any(m => m.IsPresent && m.UserId == userId);
 

@@ -14,7 +14,7 @@ public sealed class SessionMember
         Username = string.Empty;
     }
 
-    internal SessionMember(User user, DateTimeOffset joinedAt)
+    internal SessionMember(User user, DateTimeOffset joinedAt, DateTimeOffset? entersAt = null)
     {
         // Holding the user, not just its id, lets a robot created with its session
         // be stored in the same save: its id is known only once it is inserted.
@@ -23,6 +23,7 @@ public sealed class SessionMember
         Username = user.Username;
         IsRobot = user.IsRobot;
         JoinedAt = joinedAt;
+        EntersAt = entersAt;
     }
 
     public int Id { get; private set; }
@@ -42,8 +43,14 @@ public sealed class SessionMember
 
     public DateTimeOffset? LeftAt { get; private set; }
 
-    /// <summary>When the room was told this player joined: at their first connection to it (a robot's, when seated).</summary>
+    /// <summary>When the room was told this player joined: at their first connection to it (a robot's, at <see cref="EntersAt"/>).</summary>
     public DateTimeOffset? AnnouncedAt { get; private set; }
+
+    /// <summary>
+    /// A robot's due time: when it enters the room, a moment after taking its seat, as a
+    /// person's page connects after they join. Null for a person, who enters by connecting.
+    /// </summary>
+    public DateTimeOffset? EntersAt { get; private set; }
 
     public bool IsPresent => LeftAt is null;
 

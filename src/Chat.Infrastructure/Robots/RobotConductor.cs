@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
+using Chat.Application.Robots.AnnounceRobot;
 using Chat.Application.Robots.FindRobotSeat;
 using Chat.Application.Robots.SeatRobot;
 using Chat.Application.Robots.TakeRobotTurn;
@@ -239,16 +240,8 @@ internal sealed partial class RobotConductor(
         try
         {
             await Task.Delay(pace.Arrival(), time, stoppingToken);
-            bool seated;
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                seated = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SeatRobot(sessionId), stoppingToken);
-            }
-
-            if (seated)
-            {
-                ReadTheRoom(sessionId, stoppingToken);
-            }
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SeatRobot(sessionId), stoppingToken);
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
@@ -267,7 +260,45 @@ internal sealed partial class RobotConductor(
         }
     }
 
-    /// <summary>Just seated, the robot reads what was said before it came, as a person arriving would.</summary>
+    public void RobotSeated(int sessionId, DateTimeOffset entersAt)
+    {
+        lock (_gate)
+        {
+            _running.RemoveAll(t => t.IsCompleted);
+            _running.Add(Task.Run(() => Enter(sessionId, entersAt, _stoppingToken), CancellationToken.None));
+        }
+    }
+
+    /// <summary>
+    /// The robot enters its room at the moment stored with its seat. Should this process
+    /// stop first, or the entrance fail, the sweep of due times lets it in. Never throws.
+    /// </summary>
+    private async Task Enter(int sessionId, DateTimeOffset entersAt, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var wait = entersAt - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, stoppingToken);
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new AnnounceRobot(sessionId), stoppingToken);
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping; the sweep of due times lets the robot in.
+        }
+        catch (Exception error)
+        {
+            EntranceFailed(sessionId, error);
+        }
+    }
+
+    /// <summary>Just in the room, the robot reads what was said before it came, as a person arriving would.</summary>
+    public void RobotEntered(int sessionId) => ReadTheRoom(sessionId, _stoppingToken);
+
     private void ReadTheRoom(int sessionId, CancellationToken stoppingToken)
     {
         lock (_gate)
@@ -309,6 +340,9 @@ internal sealed partial class RobotConductor(
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "The robot of session {SessionId} could not take its seat; the next person to enter the room brings it in.")]
     private partial void SeatFailed(int sessionId, Exception error);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "The robot of session {SessionId} could not enter its room; the sweep of due times lets it in.")]
+    private partial void EntranceFailed(int sessionId, Exception error);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "The robot of session {SessionId} failed to take its turn and stays silent.")]
     private partial void TurnFailed(int sessionId, Exception error);

@@ -45,7 +45,8 @@ internal sealed class GameData(TestDatabase data, IChatBroadcaster broadcaster)
         await using var db = data.NewContext();
         db.Users.AttachRange(Alice, Bob, Carol, Robot);
         var session = ChatSession.Host(Alice, Room, "eliza", humans, StartedAt, Lengths);
-        session.AddRobot(Robot, StartedAt);
+        session.AddRobot(Robot, StartedAt, TimeSpan.Zero);
+        session.AnnounceRobot(StartedAt);
         session.Join(Bob, StartedAt);
         if (humans > 2)
         {

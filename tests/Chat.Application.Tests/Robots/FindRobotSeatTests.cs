@@ -18,6 +18,20 @@ public sealed class FindRobotSeatTests : IDisposable
     }
 
     [Fact]
+    public async Task Find_ForARobotSeatedButNotYetInTheRoom_IsAwaited_SoItSaysNothingBeforeItsJoinNotice()
+    {
+        var alice = await _data.AddUser("alice");
+        var robot = await _data.AddRobotUser("maya92");
+        var session = await _data.AddSession(alice, "lounge", robot: "eliza");
+        await _data.SeatRobot(robot, "lounge", entered: false);
+
+        var seat = await Find(session.Id);
+
+        Assert.Equal(RobotSeat.Awaited("eliza"), seat);
+        Assert.False(seat!.IsSeated);
+    }
+
+    [Fact]
     public async Task Find_ForASessionWithoutARobot_IsNull()
     {
         var session = await _data.AddSession(await _data.AddUser("alice"), "lounge");

@@ -13,12 +13,14 @@ namespace Chat.Application.Tests.Robots;
 
 /// <summary>
 /// A session hosted with a robot seats nobody but its host; the robot sits down
-/// later (SeatRobot), under a name no signed-in user holds, announced like a person's join.
+/// later (SeatRobot), under a name no signed-in user holds, and the room hears of its
+/// seat as of a person's REST join: by <c>session_updated</c>, its notice coming when it enters.
 /// </summary>
 public sealed class SeatRobotTests : IDisposable
 {
     private readonly TestDatabase _data = new();
     private readonly IChatBroadcaster _broadcaster = Substitute.For<IChatBroadcaster>();
+    private readonly IRobotTurns _robots = Substitute.For<IRobotTurns>();
 
     [Fact]
     public async Task Host_WithARobot_SeatsOnlyTheHost_AndPostsNoNotice()
@@ -56,18 +58,19 @@ public sealed class SeatRobotTests : IDisposable
     }
 
     [Fact]
-    public async Task Seat_AnnouncesTheRobotAsAJoin_StoredAndBroadcast()
+    public async Task Seat_TellsTheRoomBySessionUpdated_AndLeavesItsJoinNoticeForWhenItEnters_AMomentLater()
     {
         var session = await Hosted();
+        var now = _data.Clock.GetUtcNow();
 
-        await Seat(session.Id, "maya92");
+        Assert.True(await Seat(session.Id, "maya92"));
 
-        var notice = Assert.Single(await _data.MessagesIn("lounge"));
-        Assert.Equal(("maya92 has joined the room.", Username.Server, MessageKind.System), (notice.Text, notice.Sender, notice.Kind));
-        await _broadcaster.Received(1).MessagePosted(
-            Arg.Is<MessageDto>(m => m.Message == "maya92 has joined the room." && m.Kind == MessageKind.System),
-            Arg.Any<CancellationToken>());
+        var seat = Assert.Single((await _data.FindSession("lounge")).Members, m => m.IsRobot);
+        Assert.Equal((now + Build.Entering, (DateTimeOffset?)null), (seat.EntersAt, seat.AnnouncedAt));
+        _robots.Received(1).RobotSeated(session.Id, now + Build.Entering);
+        Assert.Empty(await _data.MessagesIn("lounge"));
         await _broadcaster.Received(1).SessionUpdated(Arg.Is<SessionDto>(s => s.Players.Contains("maya92")), Arg.Any<CancellationToken>());
+        await _broadcaster.DidNotReceive().MessagePosted(Arg.Any<MessageDto>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -91,7 +94,7 @@ public sealed class SeatRobotTests : IDisposable
         Assert.False(await Seat(session.Id, "quietfox7"));
 
         Assert.Single((await _data.FindSession("lounge")).Members, m => m.IsRobot);
-        Assert.Single(await _data.MessagesIn("lounge"));
+        await _broadcaster.Received(1).SessionUpdated(Arg.Any<SessionDto>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -114,7 +117,7 @@ public sealed class SeatRobotTests : IDisposable
 
         Assert.False(await Seat(session.Id, "maya92"));
 
-        Assert.DoesNotContain(await _data.TextsIn("lounge"), t => t.Contains("maya92", StringComparison.Ordinal));
+        Assert.DoesNotContain((await _data.FindSession("lounge")).Members, m => m.IsRobot);
     }
 
     [Fact]
@@ -163,7 +166,7 @@ public sealed class SeatRobotTests : IDisposable
         await using var reader = _data.NewContext();
         var person = await reader.Users.SingleAsync(u => u.Username == "Maya92", Ct);
         Assert.False(person.IsRobot);
-        Assert.Equal(["quietfox7 has joined the room."], await _data.TextsIn("lounge"));
+        Assert.Contains("quietfox7", (await _data.FindSession("lounge")).Players.Select(p => p.Username));
     }
 
     public void Dispose() => _data.Dispose();
@@ -178,5 +181,5 @@ public sealed class SeatRobotTests : IDisposable
     }
 
     private async Task<bool> Seat(UseCase use, int sessionId, params string[] robotNames) =>
-        await use.Run(new SeatRobotHandler(use.Db, use.Committer, Build.Recruiter(use.Db, robotNames), _data.Clock), new SeatRobot(sessionId));
+        await use.Run(new SeatRobotHandler(use.Db, use.Committer, Build.Recruiter(use.Db, robotNames), _robots, Build.Pace, _data.Clock), new SeatRobot(sessionId));
 }

@@ -46,6 +46,20 @@ public sealed class TakeRobotTurnTests : IDisposable
     }
 
     [Fact]
+    public async Task Turn_ForARobotSeatedButNotYetInTheRoom_SaysNothing()
+    {
+        var alice = await _data.AddUser("alice");
+        var session = await _data.AddSession(alice, "lounge", robot: Model);
+        await _data.SeatRobot(await _data.AddRobotUser("maya92"), "lounge", entered: false);
+        await _data.AddMessages(alice, "lounge", "anyone here?");
+
+        Assert.Null(await Turn(session.Id));
+
+        await _replies.DidNotReceive().ReplyAsync(Arg.Any<int>(), Arg.Any<string>(), Arg.Any<RobotConversation>(), Arg.Any<CancellationToken>());
+        await _log.DidNotReceive().Append(Arg.Any<MessageDraft>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public async Task Turn_GivesTheModelTheRoomsConversation_WithItsOwnLinesAsItsReplies()
     {
         var (alice, robot, sessionId) = await RoomWithRobot();

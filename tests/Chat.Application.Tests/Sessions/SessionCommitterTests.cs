@@ -118,22 +118,23 @@ public sealed class SessionCommitterTests : IDisposable
     }
 
     [Fact]
-    public async Task Commit_OfARobotsSeat_AnnouncesItLikeAJoin()
+    public async Task Commit_OfARobotsSeat_StoresItsUser_AndTellsTheRoomBySessionUpdated_ItsNoticeComingWhenItEnters()
     {
         var alice = await _data.AddUser("alice");
         await _data.AddSession(alice, "lounge", robot: "eliza");
         await using var use = new UseCase(_data, _broadcaster);
         var session = await Load(use.Db, "lounge");
         var robot = User.RegisterRobot("eliza", _data.Clock.GetUtcNow());
-        session.AddRobot(robot, _data.Clock.GetUtcNow());
+        session.AddRobot(robot, _data.Clock.GetUtcNow(), TimeSpan.FromSeconds(1));
 
         var dto = await Commit(use, session);
 
         Assert.Equal(["alice", "eliza"], dto.Players);
         Assert.True(robot.Id > 0);
         Assert.True((await _data.FindUser(robot.Id)).IsRobot);
-        Assert.Equal(["eliza has joined the room."], await _data.TextsIn("lounge"));
-        await _broadcaster.Received(1).MessagePosted(Arg.Is<MessageDto>(m => m.Message == "eliza has joined the room."), Arg.Any<CancellationToken>());
+        Assert.Empty(await _data.TextsIn("lounge"));
+        await _broadcaster.Received(1).SessionUpdated(dto, Arg.Any<CancellationToken>());
+        await _broadcaster.DidNotReceive().MessagePosted(Arg.Any<MessageDto>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]

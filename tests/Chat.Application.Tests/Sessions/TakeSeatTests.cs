@@ -14,6 +14,7 @@ public sealed class TakeSeatTests : IDisposable
 {
     private readonly TestDatabase _data = new();
     private readonly IChatBroadcaster _broadcaster = Substitute.For<IChatBroadcaster>();
+    private readonly IRobotTurns _robots = Substitute.For<IRobotTurns>();
 
     [Fact]
     public async Task Join_ByRoom_SeatsTheCallerAndTellsTheRoom()
@@ -50,6 +51,24 @@ public sealed class TakeSeatTests : IDisposable
         Assert.Equal(SessionState.Active, session.State);
         Assert.Equal([SessionNotices.Started], await _data.TextsIn("lounge"));
         await _broadcaster.Received(1).MessagePosted(Arg.Is<MessageDto>(m => m.Message == SessionNotices.Started), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Join_TakingTheLastPlaceBeforeTheRobotSat_SeatsItToo_ButItsNoticeWaitsForItToEnter()
+    {
+        var session = await _data.AddSession(await _data.AddUser("alice"), "lounge", maxPlayers: 2, robot: "eliza");
+        var bob = await _data.AddUser("bob");
+        var now = _data.Clock.GetUtcNow();
+
+        var joined = await Join(bob, new TakeSeat("lounge", Random: false));
+
+        Assert.Equal(SessionState.Active, joined.State);
+        Assert.Contains("maya92", joined.Players);
+        Assert.Equal([SessionNotices.Started], await _data.TextsIn("lounge"));
+        var robot = Assert.Single((await _data.FindSession("lounge")).Members, m => m.IsRobot);
+        Assert.Null(robot.AnnouncedAt);
+        Assert.InRange(robot.EntersAt!.Value, now + Build.Entering - TimeSpan.FromMilliseconds(1), now + Build.Entering + TimeSpan.FromMilliseconds(1));
+        _robots.Received(1).RobotSeated(session.Id, robot.EntersAt.Value);
     }
 
     [Fact]
@@ -160,6 +179,6 @@ public sealed class TakeSeatTests : IDisposable
     private async Task<SessionDto> Join(User caller, TakeSeat command)
     {
         await using var use = new UseCase(_data, _broadcaster);
-        return await use.Run(new TakeSeatHandler(use.Db, Build.Caller(caller), use.Committer, Build.Recruiter(use.Db), _data.Clock), command);
+        return await use.Run(new TakeSeatHandler(use.Db, Build.Caller(caller), use.Committer, Build.Recruiter(use.Db), _robots, Build.Pace, _data.Clock), command);
     }
 }

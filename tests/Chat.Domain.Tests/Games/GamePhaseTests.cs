@@ -41,7 +41,7 @@ public sealed class GamePhaseTests
     public void Join_ThatStartsTheSession_StartsTheChat_UntilChatLengthFromThen()
     {
         var session = ChatSession.Host(Build.User("alice"), "lounge", "eliza", 2, Build.Start, GameTable.Lengths);
-        session.AddRobot(Build.Robot(), Build.Start);
+        session.AddRobot(Build.Robot(), Build.Start, TimeSpan.Zero);
         session.ClearEvents();
 
         session.Join(Build.User("bob"), Build.At(5));
@@ -208,7 +208,7 @@ public sealed class GamePhaseTests
     {
         var alice = Build.User("alice");
         var session = ChatSession.Host(alice, "lounge", "eliza", 3, Build.Start);
-        session.AddRobot(Build.Robot(), Build.Start);
+        session.AddRobot(Build.Robot(), Build.Start, TimeSpan.Zero);
         session.ClearEvents();
 
         session.Leave(alice.Id, Build.At(1));

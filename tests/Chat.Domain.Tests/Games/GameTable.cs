@@ -18,7 +18,8 @@ internal sealed class GameTable
         Carol = Build.User("carol");
         Robot = Build.Robot("maya92");
         Session = ChatSession.Host(Alice, "lounge", "eliza", humans, Build.Start, Lengths);
-        Session.AddRobot(Robot, Build.Start);
+        Session.AddRobot(Robot, Build.Start, TimeSpan.Zero);
+        Session.AnnounceRobot(Build.Start);
         Session.Join(Bob, Build.At(1));
         if (humans > 2)
         {

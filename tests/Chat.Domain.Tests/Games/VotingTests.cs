@@ -156,7 +156,7 @@ public sealed class VotingTests
     {
         var alice = Build.User("alice");
         var session = ChatSession.Host(alice, "lounge", "eliza", 3, Build.Start);
-        session.AddRobot(Build.Robot("maya92"), Build.Start);
+        session.AddRobot(Build.Robot("maya92"), Build.Start, TimeSpan.Zero);
 
         Assert.Equal(VoteRefusal.NotVoting, Assert.Throws<VoteRefusedException>(() => session.Vote(alice.Id, "maya92", Build.At(1))).Reason);
     }

@@ -66,6 +66,19 @@ public sealed class HumanPaceTests
     }
 
     [Fact]
+    public void Entering_TakesAsLongAsAPersonsPageTakesToConnect_AndVariesFromGameToGame()
+    {
+        var pace = HumanPace.Of(Typical, new Random(5));
+
+        var entrances = Enumerable.Range(0, 200).Select(_ => pace.Entering()).ToList();
+
+        Assert.All(entrances, e => Assert.InRange(e, Typical * HumanPace.EnteringLeast, Typical * HumanPace.EnteringMost));
+        Assert.True(entrances.Distinct().Count() > 150);
+        Assert.True(entrances.Max() < TimeSpan.FromSeconds(1), "a person's page is in the room within a second of joining");
+        Assert.Equal(Typical, HumanPace.Steady(Typical).Entering());
+    }
+
+    [Fact]
     public void LetsGoBy_NeverWhenSpokenToAlone()
     {
         var pace = HumanPace.Of(Typical, new Random(1));

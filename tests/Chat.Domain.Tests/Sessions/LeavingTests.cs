@@ -28,7 +28,7 @@ public sealed class LeavingTests
         var bob = Build.User("bob");
         var robot = Build.Robot();
         var session = Build.Session(alice, maxPlayers: 4, robot: "eliza");
-        session.AddRobot(robot, Build.At(1));
+        session.AddRobot(robot, Build.At(1), TimeSpan.Zero);
         session.Join(bob, Build.At(2));
         session.Join(Build.User("carol"), Build.At(3));
         session.ClearEvents();
@@ -62,7 +62,7 @@ public sealed class LeavingTests
         var alice = Build.User("alice");
         var robot = Build.Robot();
         var session = Build.Session(alice, robot: "eliza");
-        session.AddRobot(robot, Build.At(1));
+        session.AddRobot(robot, Build.At(1), TimeSpan.Zero);
         session.ClearEvents();
 
         session.Leave(alice.Id, Build.At(10));
@@ -80,7 +80,7 @@ public sealed class LeavingTests
     {
         var alice = Build.User("alice");
         var session = Build.Session(alice, robot: "eliza");
-        session.AddRobot(Build.Robot(), Build.At(1));
+        session.AddRobot(Build.Robot(), Build.At(1), TimeSpan.Zero);
         var versionBefore = session.Version;
         session.ClearEvents();
 

@@ -1,4 +1,5 @@
 using Chat.Application.Common.Models;
+using Chat.Application.Robots.AnnounceRobot;
 using Chat.Application.Robots.FindRobotSeat;
 using Chat.Application.Robots.SeatRobot;
 using Chat.Domain.Messages;
@@ -56,18 +57,30 @@ public sealed class RobotConductorTests
     }
 
     [Fact]
-    public async Task PlayerEntered_OnceTheRobotSitsDown_ItReadsTheRoomInATurn()
+    public async Task RobotSeated_ItEntersTheRoomAtItsMoment_NotBefore()
     {
         await using var robots = await Start();
-#pragma warning disable CA2012 // Setting up a substitute calls Send without consuming a ValueTask.
-        robots.Sender.Send(Arg.Any<SeatRobot>(), Arg.Any<CancellationToken>()).Returns(ValueTask.FromResult(true));
-#pragma warning restore CA2012
+        var entering = TimeSpan.FromMilliseconds(700);
 
-        robots.Conductor.PlayerEntered(Lounge);
-        Assert.Equal(Delay, await robots.Time.NextTimer());
-        robots.Time.Advance(Delay);
+        robots.Conductor.RobotSeated(Lounge, robots.Time.GetUtcNow() + entering);
+
+        Assert.Equal(entering, await robots.Time.NextTimer());
+        Assert.DoesNotContain(robots.Sender.ReceivedCalls(), c => c.GetArguments()[0] is AnnounceRobot);
+        robots.Time.Advance(entering);
+        await WaitFor(() => robots.Sender.ReceivedCalls().Any(c => c.GetArguments()[0] is AnnounceRobot));
+        Assert.Equal(new AnnounceRobot(Lounge), Assert.Single(robots.Sender.ReceivedCalls(), c => c.GetArguments()[0] is AnnounceRobot).GetArguments()[0]);
+        Assert.Equal(0, robots.TurnsTaken);
+    }
+
+    [Fact]
+    public async Task RobotEntered_ItReadsTheRoomInATurn_AfterThePauseOfReading()
+    {
+        await using var robots = await Start();
+
+        robots.Conductor.RobotEntered(Lounge);
 
         Assert.Equal(Delay, await robots.Time.NextTimer());
+        Assert.Equal(0, robots.TurnsTaken);
         robots.Time.Advance(Delay);
         Assert.Equal(Lounge, await robots.NextTurn());
     }

@@ -27,6 +27,7 @@ public sealed class RoomConnection : IAsyncDisposable
     private readonly Channel<JsonElement> _typing = Channel.CreateUnbounded<JsonElement>();
     private readonly ConcurrentQueue<(JsonElement Typing, DateTimeOffset At)> _allTyping = new();
     private readonly ConcurrentQueue<JsonElement> _allMessages = new();
+    private readonly ConcurrentQueue<(string Name, JsonElement Payload, DateTimeOffset At)> _allEvents = new();
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RoomConnection(HubConnection hub, string username)
@@ -35,12 +36,21 @@ public sealed class RoomConnection : IAsyncDisposable
         Username = username;
         hub.On<JsonElement>("message", m =>
         {
+            Record("message", m);
             _allMessages.Enqueue(m);
             _messages.Writer.TryWrite(m);
         });
         hub.On<JsonElement>("error", e => _errors.Writer.TryWrite(e));
-        hub.On<JsonElement>("session_updated", s => _sessionUpdates.Writer.TryWrite(s));
-        hub.On<JsonElement>("game_updated", g => _gameUpdates.Writer.TryWrite(g));
+        hub.On<JsonElement>("session_updated", s =>
+        {
+            Record("session_updated", s);
+            _sessionUpdates.Writer.TryWrite(s);
+        });
+        hub.On<JsonElement>("game_updated", g =>
+        {
+            Record("game_updated", g);
+            _gameUpdates.Writer.TryWrite(g);
+        });
         hub.On<JsonElement>("typing", t =>
         {
             _allTyping.Enqueue((t, DateTimeOffset.UtcNow));
@@ -60,6 +70,9 @@ public sealed class RoomConnection : IAsyncDisposable
 
     /// <summary>Every <c>message</c> event received so far, in order.</summary>
     public IReadOnlyList<JsonElement> AllMessages => [.. _allMessages];
+
+    /// <summary>Every <c>message</c>, <c>session_updated</c> and <c>game_updated</c> event received so far, in the order they arrived, with when.</summary>
+    public IReadOnlyList<(string Name, JsonElement Payload, DateTimeOffset At)> AllEvents => [.. _allEvents];
 
     /// <summary>Every <c>typing</c> event received so far, in order, with when it arrived.</summary>
     public IReadOnlyList<(JsonElement Typing, DateTimeOffset At)> AllTyping => [.. _allTyping];
@@ -219,6 +232,8 @@ public sealed class RoomConnection : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await Hub.DisposeAsync();
+
+    private void Record(string name, JsonElement payload) => _allEvents.Enqueue((name, payload, DateTimeOffset.UtcNow));
 
     private static async Task<JsonElement> Next(Channel<JsonElement> channel, string eventName, TimeSpan? patience = null)
     {

@@ -17,4 +17,19 @@ public interface IRobotTurns
     /// arriving would (<see cref="Robots.SeatRobot.SeatRobot"/>). Must return at once and never throw.
     /// </summary>
     void PlayerEntered(int sessionId);
+
+    /// <summary>
+    /// The robot of <paramref name="sessionId"/> has just sat down: at
+    /// <paramref name="entersAt"/> it enters its room (<see cref="Robots.AnnounceRobot.AnnounceRobot"/>),
+    /// as a person's page connects a moment after they join. The sweep of due times does
+    /// it should this process stop before. Must return at once and never throw.
+    /// </summary>
+    void RobotSeated(int sessionId, DateTimeOffset entersAt);
+
+    /// <summary>
+    /// The robot of <paramref name="sessionId"/> has just entered its room: like a person
+    /// arriving, it reads what was said before it came, and answers it if a person would.
+    /// Must return at once and never throw.
+    /// </summary>
+    void RobotEntered(int sessionId);
 }

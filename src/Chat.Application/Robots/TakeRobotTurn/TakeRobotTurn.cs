@@ -75,7 +75,7 @@ public sealed class TakeRobotTurnHandler(
     {
         var seat = await db.Members
             .AsNoTracking()
-            .Where(m => m.SessionId == command.SessionId && m.IsRobot && m.LeftAt == null)
+            .Where(m => m.SessionId == command.SessionId && m.IsRobot && m.LeftAt == null && m.AnnouncedAt != null)
             .Join(
                 db.Sessions.Where(s => s.State != SessionState.Inactive && s.Robot != null),
                 m => m.SessionId,

@@ -21,8 +21,8 @@ public static class SessionNotices
     /// The notice for a session event, or null when players learn of it otherwise: a
     /// person's join is announced when their first connection joins the room
     /// (<see cref="PlayerArrived"/>), a new host through <c>session_updated</c>. A robot has
-    /// no connection: the session announces its seat the same way, when it sits down or,
-    /// seated just after a person, when that person enters, and it reads the same.
+    /// no connection: the session announces it the same way when it enters the room, a
+    /// moment after its seat, and it reads the same.
     /// </summary>
     public static string? For(SessionEvent happened) => happened switch
     {

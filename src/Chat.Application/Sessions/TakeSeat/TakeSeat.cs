@@ -4,6 +4,7 @@ using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Models;
 using Chat.Application.Sessions.Common;
 using Chat.Application.Sessions.HostSession;
+using Chat.Domain.Robots;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using Mediator;
@@ -23,6 +24,8 @@ public sealed class TakeSeatHandler(
     ICurrentUser currentUser,
     SessionCommitter committer,
     RobotRecruiter recruiter,
+    IRobotTurns robots,
+    HumanPace pace,
     TimeProvider clock)
     : ICommandHandler<TakeSeat, SessionDto>
 {
@@ -42,15 +45,22 @@ public sealed class TakeSeatHandler(
         var now = clock.GetUtcNow();
 
         // A robot not seated yet sits down with whoever takes the last place, just
-        // before or just after them at random (ChatSession.Join).
+        // before or just after them at random, and enters the room a moment later, as
+        // a person's page connects (ChatSession.Join).
         var awaitedRobot = session.Robot is not null
             && session.State == SessionState.Pending
             && !session.Members.Any(m => m.IsRobot)
             && session.HumanPlayerCount + 1 >= session.MaxPlayersAllowed
-                ? await recruiter.Recruit(now, cancellationToken)
+                ? new AwaitedRobot(await recruiter.Recruit(now, cancellationToken), SeatedAfter: System.Random.Shared.Next(2) == 0, pace.Entering())
                 : null;
-        session.Join(user, now, awaitedRobot, robotAfter: System.Random.Shared.Next(2) == 0);
-        return await committer.Commit(session, cancellationToken);
+        session.Join(user, now, awaitedRobot);
+        var seated = await committer.Commit(session, cancellationToken);
+        if (awaitedRobot is not null)
+        {
+            robots.RobotSeated(session.Id, session.RobotEntersAt!.Value);
+        }
+
+        return seated;
     }
 
     private async Task<ChatSession> FindByRoom(string room, CancellationToken cancellationToken)

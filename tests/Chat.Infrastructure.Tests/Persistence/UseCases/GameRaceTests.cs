@@ -87,7 +87,8 @@ public abstract class GameRaceTests(TestDatabases databases)
         var now = DateTimeOffset.UtcNow;
         var startedAt = voteFrom is null ? now - TimeSpan.FromMinutes(1) : now - TimeSpan.FromHours(2);
         var session = ChatSession.Host(humans[0], "lounge", "eliza", 3, startedAt, Lengths);
-        session.AddRobot(robot, startedAt);
+        session.AddRobot(robot, startedAt, TimeSpan.Zero);
+        session.AnnounceRobot(startedAt);
         session.Join(humans[1], startedAt);
         session.Join(humans[2], startedAt);
         if (voting)

@@ -73,7 +73,11 @@ internal sealed class PresenceDatabase : IDisposable
 
     public Task Join(User user, string room) => Change(room, user, session => session.Join(user, Clock.GetUtcNow()));
 
-    public Task SeatRobot(User robot, string room) => Change(room, robot, session => session.AddRobot(robot, Clock.GetUtcNow()));
+    public Task SeatRobot(User robot, string room) => Change(room, robot, session =>
+    {
+        session.AddRobot(robot, Clock.GetUtcNow(), TimeSpan.Zero);
+        session.AnnounceRobot(Clock.GetUtcNow());
+    });
 
     public Task Leave(User user, string room) => Change(room, user, session => session.Leave(user.Id, Clock.GetUtcNow()));
 

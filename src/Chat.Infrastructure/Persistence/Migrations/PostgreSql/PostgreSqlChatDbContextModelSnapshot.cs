@@ -142,6 +142,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("AnnouncedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EntersAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("IsRobot")
                         .HasColumnType("boolean");
 
@@ -163,6 +166,10 @@ namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(60)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EntersAt")
+                        .HasDatabaseName("IX_SessionMembers_RobotsToEnter")
+                        .HasFilter("\"EntersAt\" IS NOT NULL AND \"AnnouncedAt\" IS NULL AND \"LeftAt\" IS NULL");
 
                     b.HasIndex("SessionId");
 

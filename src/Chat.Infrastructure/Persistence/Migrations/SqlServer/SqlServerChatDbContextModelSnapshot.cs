@@ -142,6 +142,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("AnnouncedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("EntersAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<bool>("IsRobot")
                         .HasColumnType("bit");
 
@@ -163,6 +166,10 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(60)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EntersAt")
+                        .HasDatabaseName("IX_SessionMembers_RobotsToEnter")
+                        .HasFilter("\"EntersAt\" IS NOT NULL AND \"AnnouncedAt\" IS NULL AND \"LeftAt\" IS NULL");
 
                     b.HasIndex("SessionId");
 

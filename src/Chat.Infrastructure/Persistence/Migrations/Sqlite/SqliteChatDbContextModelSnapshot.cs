@@ -133,6 +133,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("AnnouncedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("EntersAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsRobot")
                         .HasColumnType("INTEGER");
 
@@ -154,6 +157,10 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EntersAt")
+                        .HasDatabaseName("IX_SessionMembers_RobotsToEnter")
+                        .HasFilter("\"EntersAt\" IS NOT NULL AND \"AnnouncedAt\" IS NULL AND \"LeftAt\" IS NULL");
 
                     b.HasIndex("SessionId");
 

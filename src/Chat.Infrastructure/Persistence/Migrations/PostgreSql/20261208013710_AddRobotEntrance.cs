@@ -1,0 +1,42 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Chat.Infrastructure.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class AddRobotEntrance : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "EntersAt",
+                table: "SessionMembers",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            // A robot seated and not yet announced enters at once: it has waited long enough.
+            migrationBuilder.Sql("UPDATE \"SessionMembers\" SET \"EntersAt\" = \"JoinedAt\" WHERE \"IsRobot\" AND \"AnnouncedAt\" IS NULL AND \"LeftAt\" IS NULL;");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionMembers_RobotsToEnter",
+                table: "SessionMembers",
+                column: "EntersAt",
+                filter: "\"EntersAt\" IS NOT NULL AND \"AnnouncedAt\" IS NULL AND \"LeftAt\" IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_SessionMembers_RobotsToEnter",
+                table: "SessionMembers");
+
+            migrationBuilder.DropColumn(
+                name: "EntersAt",
+                table: "SessionMembers");
+        }
+    }
+}
