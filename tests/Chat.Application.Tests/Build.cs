@@ -47,6 +47,6 @@ internal static class Build
     }
 
     /// <summary>A message as the log hands it back once stored, id included.</summary>
-    public static ChatMessage StoredMessage(long id, int sessionId, int senderId, string sender, string text, DateTimeOffset at, long seq = 1) =>
-        ChatMessage.Stored(id, sessionId, seq, senderId, sender, text, at);
+    public static ChatMessage StoredMessage(long id, int sessionId, int senderId, string sender, string text, DateTimeOffset at, long seq = 1, string? clientMsgId = null) =>
+        ChatMessage.Stored(id, sessionId, seq, senderId, sender, text, at, clientMsgId);
 }

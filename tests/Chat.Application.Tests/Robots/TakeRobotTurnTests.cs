@@ -38,11 +38,28 @@ public sealed class TakeRobotTurnTests : IDisposable
 
         var posted = await Turn(sessionId);
 
-        var draft = new MessageDraft(robot.Id, "maya92", RoomName.Of("lounge"), "hey alice", _data.Clock.GetUtcNow());
-        await _log.Received(1).Append(draft, Arg.Any<CancellationToken>());
+        var sent = (MessageDraft)Assert.Single(_log.ReceivedCalls()).GetArguments()[0]!;
+        Assert.Equal(new MessageDraft(robot.Id, "maya92", RoomName.Of("lounge"), "hey alice", _data.Clock.GetUtcNow(), sent.ClientMsgId), sent);
         Assert.NotNull(posted);
         Assert.Equal(("maya92", "hey alice", MessageKind.Chat, "lounge"), (posted.From, posted.Message, posted.Kind, posted.Room));
         await _broadcaster.Received(1).MessagePosted(posted, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Turn_PostsWithAClientMsgIdShapedLikeThePages_AFreshOneEachTime()
+    {
+        var (alice, _, sessionId) = await RoomWithRobot();
+        await _data.AddMessages(alice, "lounge", "hi all");
+        var first = await Turn(sessionId);
+        await _data.AddMessages(alice, "lounge", "how are you?");
+
+        var second = await Turn(sessionId);
+
+        var ids = _log.ReceivedCalls().Select(c => ((MessageDraft)c.GetArguments()[0]!).ClientMsgId).ToList();
+        Assert.Equal(2, ids.Count);
+        Assert.All(ids, id => Assert.Matches("^[0-9a-f]{32}$", id));
+        Assert.NotEqual(ids[0], ids[1]);
+        Assert.Equal(ids, [first!.ClientMsgId, second!.ClientMsgId]);
     }
 
     [Fact]
@@ -297,7 +314,7 @@ public sealed class TakeRobotTurnTests : IDisposable
         _log.Append(Arg.Any<MessageDraft>(), Arg.Any<CancellationToken>()).Returns(call =>
         {
             var draft = call.Arg<MessageDraft>();
-            var stored = Build.StoredMessage(99, sessionId: 1, draft.SenderId, draft.Sender, draft.Text, draft.Timestamp);
+            var stored = Build.StoredMessage(99, sessionId: 1, draft.SenderId, draft.Sender, draft.Text, draft.Timestamp, clientMsgId: draft.ClientMsgId);
             return ValueTask.FromResult(MessageOutcome.Stored(new PostedMessage(stored, draft.Room.Value)));
         });
 

@@ -136,6 +136,11 @@ public sealed class DisguiseTests(PacedRobotApp app) : IClassFixture<PacedRobotA
         var spread = delays.Max() - delays.Min();
         Assert.True(spread >= PacedRobotApp.ReplyDelay * 0.5, $"the replies came at a machine's steady pace: {string.Join(", ", delays.Select(d => (int)d.TotalMilliseconds))} ms");
 
+        // Each reply carries a client id like those the page gives every line: 32 random hex digits.
+        var clientIds = answers.Select(a => a.Str("client_msg_id")).ToList();
+        Assert.All(clientIds, id => Assert.Matches("^[0-9a-f]{32}$", id));
+        Assert.Equal(clientIds.Count, clientIds.Distinct().Count());
+
         // Asked about itself twice, it is the same person.
         var persona = RobotPersona.For(robot);
         Assert.Contains(persona.Home, answers[1].Str("message"), StringComparison.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Chat.Application.Common.Interfaces;
 using Chat.Application.Common.Mapping;
 using Chat.Application.Common.Models;
@@ -17,8 +18,9 @@ namespace Chat.Application.Robots.TakeRobotTurn;
 /// long, and posts the reply exactly as a player's message is posted. It stays
 /// silent when the last word is its own, when the session is over, when the model
 /// gives nothing usable, and, in company, for about half the remarks that ask it
-/// nothing (<see cref="HumanPace.LetsGoBy"/>). Returns the posted message, or
-/// null for silence.
+/// nothing (<see cref="HumanPace.LetsGoBy"/>). Its message carries a client id shaped
+/// like the page's, stored through the same idempotent path. Returns the posted
+/// message, or null for silence.
 /// </summary>
 /// <remarks>
 /// With players on several servers each server hears its own players, so two can
@@ -117,7 +119,7 @@ public sealed class TakeRobotTurnHandler(
             return null;
         }
 
-        var draft = new MessageDraft(seat.UserId, seat.Username, RoomName.Of(seat.Room), reply, clock.GetUtcNow());
+        var draft = new MessageDraft(seat.UserId, seat.Username, RoomName.Of(seat.Room), reply, clock.GetUtcNow(), NewClientMsgId());
 
         // Refused only when the session ended (and the robot left with it) while the model was thinking.
         if ((await log.Append(draft, cancellationToken)).Posted is not { } posted)
@@ -181,6 +183,13 @@ public sealed class TakeRobotTurnHandler(
             // Stopped: the reply is ready, or there is none.
         }
     }
+
+    /// <summary>
+    /// A client id as the service's page gives every line it sends: 32 random lower-case
+    /// hex digits. Without one the robot's lines were the only ones of a room played
+    /// from the page with a null <c>client_msg_id</c>.
+    /// </summary>
+    public static string NewClientMsgId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private sealed record Seat(int UserId, string Username, string Room, string Model);
 }
