@@ -8,6 +8,7 @@ using Chat.Application.Sessions.Common;
 using Chat.Application.Sessions.HostSession;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Chat.Application;
 
@@ -47,6 +48,9 @@ public static class DependencyInjection
         services.AddScoped<IDueWork, DueRobotEntrances>();
         services.AddSingleton<TypingThrottle>();
         services.AddSingleton(TimeProvider.System);
+
+        // The chance the rules draw on (a new host); thread-safe, and tests give their own.
+        services.TryAddSingleton(Random.Shared);
         return services;
     }
 }

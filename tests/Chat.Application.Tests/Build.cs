@@ -12,6 +12,9 @@ internal static class Build
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Chance that always draws the first option: the first human left, for a new host.</summary>
+    public static readonly Random First = new Draw(0);
+
     /// <summary>The cookie of <paramref name="user"/>.</summary>
     public static ICurrentUser Caller(User user) => Caller(user.Id, user.Username);
 
@@ -49,4 +52,10 @@ internal static class Build
     /// <summary>A message as the log hands it back once stored, id included.</summary>
     public static ChatMessage StoredMessage(long id, int sessionId, int senderId, string sender, string text, DateTimeOffset at, long seq = 1, string? clientMsgId = null) =>
         ChatMessage.Stored(id, sessionId, seq, senderId, sender, text, at, clientMsgId);
+}
+
+/// <summary>A chance that always draws the <paramref name="index"/>th option: the rules' random picks made predictable.</summary>
+internal sealed class Draw(int index) : Random
+{
+    public override int Next(int maxValue) => Math.Min(index, maxValue - 1);
 }

@@ -48,7 +48,7 @@ public sealed class TestDatabase : IDisposable
 
     public Task Join(User user, string room) => Change(room, session => session.Join(user, Tick()), seated: user);
 
-    public Task Leave(User user, string room) => Change(room, session => session.Leave(user.Id, Tick()));
+    public Task Leave(User user, string room) => Change(room, session => session.Leave(user.Id, Tick(), Build.First));
 
     /// <summary>Seats the robot and, unless told not to, lets it enter the room, as its due entrance would.</summary>
     public Task SeatRobot(User robot, string room, bool entered = true) => Change(

@@ -13,6 +13,9 @@ internal static class Build
     /// <summary>An instant <paramref name="minutes"/> after <see cref="Start"/>, so join order is explicit.</summary>
     public static DateTimeOffset At(int minutes) => Start.AddMinutes(minutes);
 
+    /// <summary>Chance that always draws the first option: the first human left, for a new host.</summary>
+    public static readonly Random First = new Draw(0);
+
     public static DomainUser User(string name) => WithNewId(DomainUser.Register(name, Start));
 
     public static DomainUser Robot(string name = "eliza") => WithNewId(DomainUser.RegisterRobot(name, Start));
@@ -46,4 +49,10 @@ internal static class Build
         typeof(DomainUser).GetProperty(nameof(DomainUser.Id))!.SetValue(user, Interlocked.Increment(ref _lastId));
         return user;
     }
+}
+
+/// <summary>A chance that always draws the <paramref name="index"/>th option: the rules' random picks made predictable.</summary>
+internal sealed class Draw(int index) : Random
+{
+    public override int Next(int maxValue) => Math.Min(index, maxValue - 1);
 }

@@ -206,13 +206,16 @@ public sealed class ChatSession
     }
 
     /// <summary>
-    /// Takes a player out. The host's place passes to the longest-present human;
-    /// when no human is left the session ends and its robot leaves with it. During a
+    /// Takes a player out. The host's place passes to one of the humans left, drawn by
+    /// <paramref name="random"/>: the earliest seated would tell the robot apart, as
+    /// whenever that human is not listed first in <c>players</c>, the robot is. When no
+    /// human is left the session ends and its robot leaves with it. During a
     /// game's vote, a leaver takes their vote with them, and the vote ends at once when
     /// everyone still present has voted, as it does when the last vote is cast.
     /// </summary>
-    public void Leave(int userId, DateTimeOffset at)
+    public void Leave(int userId, DateTimeOffset at, Random random)
     {
+        ArgumentNullException.ThrowIfNull(random);
         var member = _members.FirstOrDefault(m => m.IsPresent && m.UserId == userId)
             ?? throw new DomainException(Refusals.NotAPlayer(Room));
 
@@ -239,7 +242,8 @@ public sealed class ChatSession
 
         if (HostId == userId)
         {
-            var next = Players.First(m => !m.IsRobot);
+            var humans = Players.Where(m => !m.IsRobot).ToList();
+            var next = humans[random.Next(humans.Count)];
             HostId = next.UserId;
             Touch(new HostChanged(next.UserId, next.Username));
         }

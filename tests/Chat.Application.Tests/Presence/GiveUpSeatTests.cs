@@ -91,6 +91,6 @@ public sealed class GiveUpSeatTests : IDisposable
     private async Task<bool> GiveUp(GiveUpSeat command, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         await using var use = new UseCase(_data, _broadcaster, interceptors);
-        return await use.Run(new GiveUpSeatHandler(use.Db, use.Committer, _data.Clock), command);
+        return await use.Run(new GiveUpSeatHandler(use.Db, use.Committer, Build.First, _data.Clock), command);
     }
 }

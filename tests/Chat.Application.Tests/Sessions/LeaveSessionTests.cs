@@ -13,6 +13,7 @@ public sealed class LeaveSessionTests : IDisposable
 {
     private readonly TestDatabase _data = new();
     private readonly IChatBroadcaster _broadcaster = Substitute.For<IChatBroadcaster>();
+    private Random _chance = Build.First;
 
     [Fact]
     public async Task Leave_WhenNotInASession_IsRefused()
@@ -83,6 +84,24 @@ public sealed class LeaveSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Leave_ByTheHost_HandsTheHostToTheHumanChanceDraws_NotTheLongestPresent()
+    {
+        var alice = await _data.AddUser("alice");
+        var bob = await _data.AddUser("bob");
+        var carol = await _data.AddUser("carol");
+        await _data.AddSession(alice, "lounge");
+        await _data.Join(bob, "lounge");
+        await _data.Join(carol, "lounge");
+        _chance = new Draw(1);
+
+        var session = await Leave(alice);
+
+        Assert.Equal((carol.Id, "carol"), (session.HostId, session.Host));
+        Assert.Equal(carol.Id, (await _data.FindSession("lounge")).HostId);
+        Assert.Equal(["bob", "carol"], session.Players);
+    }
+
+    [Fact]
     public async Task Leave_ByTheLastPlayer_EndsTheSession()
     {
         var alice = await _data.AddUser("alice");
@@ -106,6 +125,6 @@ public sealed class LeaveSessionTests : IDisposable
     private async Task<SessionDto> Leave(User caller)
     {
         await using var use = new UseCase(_data, _broadcaster);
-        return await use.Run(new LeaveSessionHandler(use.Db, Build.Caller(caller), use.Committer, _data.Clock), new LeaveSession());
+        return await use.Run(new LeaveSessionHandler(use.Db, Build.Caller(caller), use.Committer, _chance, _data.Clock), new LeaveSession());
     }
 }

@@ -33,7 +33,7 @@ public sealed class SessionCommitterTests : IDisposable
                 seenAtBroadcast.Add((message.Message, inTransaction, !inTransaction && reader.Messages.Any(m => m.Id == message.Id)));
             });
         var session = await Load(db, "lounge");
-        session.Leave(alice.Id, _data.Clock.GetUtcNow());
+        session.Leave(alice.Id, _data.Clock.GetUtcNow(), Build.First);
 
         await Commit(use, session);
 
@@ -52,7 +52,7 @@ public sealed class SessionCommitterTests : IDisposable
         await using var use = new UseCase(_data, _broadcaster);
         var stale = await Load(use.Db, "lounge");
         await _data.Join(await _data.AddUser("carol"), "lounge");
-        stale.Leave(bob.Id, _data.Clock.GetUtcNow());
+        stale.Leave(bob.Id, _data.Clock.GetUtcNow(), Build.First);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Commit(use, stale));
 
@@ -70,7 +70,7 @@ public sealed class SessionCommitterTests : IDisposable
         await _data.SeatRobot(robot, "lounge");
         await using var use = new UseCase(_data, _broadcaster);
         var session = await Load(use.Db, "lounge");
-        session.Leave(alice.Id, _data.Clock.GetUtcNow());
+        session.Leave(alice.Id, _data.Clock.GetUtcNow(), Build.First);
 
         var dto = await Commit(use, session);
 
@@ -101,7 +101,7 @@ public sealed class SessionCommitterTests : IDisposable
         use.Db.Users.AddRange(User.Register("bob", now), User.Register("carol", now));
         await use.Db.SaveChangesAsync(Ct);
         var session = await Load(use.Db, "lounge");
-        session.Leave(alice.Id, now);
+        session.Leave(alice.Id, now, Build.First);
 
         await Commit(use, session);
 
@@ -148,7 +148,7 @@ public sealed class SessionCommitterTests : IDisposable
         await _data.Join(bob, "lounge");
         await using var use = new UseCase(_data, _broadcaster);
         var session = await Load(use.Db, "lounge");
-        session.Leave(alice.Id, _data.Clock.GetUtcNow());
+        session.Leave(alice.Id, _data.Clock.GetUtcNow(), Build.First);
 
         await Commit(use, session);
 
@@ -165,7 +165,7 @@ public sealed class SessionCommitterTests : IDisposable
         await _data.Join(bob, "lounge");
         await using var use = new UseCase(_data, _broadcaster);
         var session = await Load(use.Db, "lounge");
-        session.Leave(bob.Id, _data.Clock.GetUtcNow());
+        session.Leave(bob.Id, _data.Clock.GetUtcNow(), Build.First);
         await Commit(use, session);
         await Commit(use, session);
 

@@ -89,6 +89,6 @@ public sealed class LogoutTests : IDisposable
     private async Task Logout(User caller)
     {
         await using var use = new UseCase(_data, _broadcaster);
-        await use.Run(new LogoutHandler(use.Db, Build.Caller(caller), use.Committer, use.Announcements, _data.Clock), new Logout());
+        await use.Run(new LogoutHandler(use.Db, Build.Caller(caller), use.Committer, use.Announcements, Build.First, _data.Clock), new Logout());
     }
 }

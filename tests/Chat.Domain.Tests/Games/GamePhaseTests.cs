@@ -165,7 +165,7 @@ public sealed class GamePhaseTests
     {
         var table = new GameTable(humans: 2);
 
-        table.Session.Leave(table.Bob.Id, Build.At(3));
+        table.Session.Leave(table.Bob.Id, Build.At(3), Build.First);
 
         Assert.Equal(GamePhase.Over, table.Game.Phase);
         Assert.Equal(SessionState.Inactive, table.Session.State);
@@ -182,7 +182,7 @@ public sealed class GamePhaseTests
     {
         var table = new GameTable();
 
-        table.Session.Leave(table.Carol.Id, Build.At(3));
+        table.Session.Leave(table.Carol.Id, Build.At(3), Build.First);
 
         Assert.Equal(GamePhase.Chat, table.Game.Phase);
         Assert.Equal(SessionState.Active, table.Session.State);
@@ -194,7 +194,7 @@ public sealed class GamePhaseTests
         var table = new GameTable(humans: 2).Voting();
         table.Session.Vote(table.Alice.Id, "maya92", table.IntoVote(1));
 
-        table.Session.Leave(table.Bob.Id, table.IntoVote(2));
+        table.Session.Leave(table.Bob.Id, table.IntoVote(2), Build.First);
 
         Assert.Equal(GamePhase.Over, table.Game.Phase);
         var result = table.Game.Result!;
@@ -211,7 +211,7 @@ public sealed class GamePhaseTests
         session.AddRobot(Build.Robot(), Build.Start, TimeSpan.Zero);
         session.ClearEvents();
 
-        session.Leave(alice.Id, Build.At(1));
+        session.Leave(alice.Id, Build.At(1), Build.First);
 
         Assert.Equal(GamePhase.Over, session.Game!.Phase);
         Assert.Null(session.Game.StartedAt);

@@ -126,7 +126,7 @@ public sealed class VotingTests
     public void Vote_ForSomeoneNotPresent_IsRefused()
     {
         var table = new GameTable().Voting();
-        table.Session.Leave(table.Carol.Id, table.IntoVote(1));
+        table.Session.Leave(table.Carol.Id, table.IntoVote(1), Build.First);
 
         Assert.Equal(VoteRefusal.NoSuchSuspect, Assert.Throws<VoteRefusedException>(() => table.Session.Vote(table.Alice.Id, "carol", table.IntoVote(2))).Reason);
         Assert.Equal(VoteRefusal.NoSuchSuspect, Assert.Throws<VoteRefusedException>(() => table.Session.Vote(table.Alice.Id, "nobody", table.IntoVote(2))).Reason);
@@ -199,7 +199,7 @@ public sealed class VotingTests
         table.Session.Vote(table.Carol.Id, "alice", table.IntoVote(1));
         table.Session.Vote(table.Alice.Id, "maya92", table.IntoVote(2));
 
-        table.Session.Leave(table.Carol.Id, table.IntoVote(3));
+        table.Session.Leave(table.Carol.Id, table.IntoVote(3), Build.First);
 
         Assert.Equal(["alice"], table.Game.Votes.Select(v => v.Voter));
         Assert.Equal(3, table.Session.GameVoters);
@@ -217,7 +217,7 @@ public sealed class VotingTests
         table.Session.Vote(table.Robot.Id, "bob", table.IntoVote(3));
         table.Session.ClearEvents();
 
-        table.Session.Leave(table.Carol.Id, table.IntoVote(4));
+        table.Session.Leave(table.Carol.Id, table.IntoVote(4), Build.First);
 
         Assert.Equal(GamePhase.Over, table.Game.Phase);
         Assert.Equal(SessionState.Inactive, table.Session.State);
@@ -237,7 +237,7 @@ public sealed class VotingTests
         table.Session.Vote(table.Alice.Id, "maya92", table.IntoVote(1));
         table.Session.Vote(table.Robot.Id, "bob", table.IntoVote(2));
 
-        table.Session.Leave(table.Carol.Id, table.IntoVote(3));
+        table.Session.Leave(table.Carol.Id, table.IntoVote(3), Build.First);
 
         Assert.Equal(GamePhase.Vote, table.Game.Phase);
         Assert.Equal((2, 3), (table.Game.Votes.Count, table.Session.GameVoters));

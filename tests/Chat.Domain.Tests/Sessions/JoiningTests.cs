@@ -100,7 +100,7 @@ public sealed class JoiningTests
     {
         var alice = Build.User("alice");
         var session = Build.Session(alice);
-        session.Leave(alice.Id, Build.At(1));
+        session.Leave(alice.Id, Build.At(1), Build.First);
 
         var refused = Assert.Throws<DomainException>(() => session.Join(Build.User("bob"), Build.At(2)));
 
@@ -113,7 +113,7 @@ public sealed class JoiningTests
     {
         var bob = Build.User("bob");
         var session = Build.Session(Build.User("alice"), maxPlayers: 2, others: [bob]);
-        session.Leave(bob.Id, Build.At(5));
+        session.Leave(bob.Id, Build.At(5), Build.First);
 
         var refused = Assert.Throws<DomainException>(() => session.Join(Build.User("carol"), Build.At(6)));
 
@@ -126,7 +126,7 @@ public sealed class JoiningTests
     {
         var bob = Build.User("bob");
         var session = Build.Session(Build.User("alice"), others: [bob]);
-        session.Leave(bob.Id, Build.At(5));
+        session.Leave(bob.Id, Build.At(5), Build.First);
 
         session.Join(bob, Build.At(6));
 

@@ -13,7 +13,7 @@ public sealed class LeavingTests
         var bob = Build.User("bob");
         var session = Build.Session(alice, others: [bob, Build.User("carol")]);
 
-        session.Leave(bob.Id, Build.At(10));
+        session.Leave(bob.Id, Build.At(10), Build.First);
 
         Assert.Equal(["alice", "carol"], session.PlayerNames());
         Assert.Equal(alice.Id, session.HostId);
@@ -21,39 +21,49 @@ public sealed class LeavingTests
         Assert.False(session.IsPresent(bob.Id));
     }
 
-    [Fact]
-    public void Leave_ByTheHost_HandsTheHostToTheLongestPresentHuman()
-    {
-        var alice = Build.User("alice");
-        var bob = Build.User("bob");
-        var robot = Build.Robot();
-        var session = Build.Session(alice, maxPlayers: 4, robot: "eliza");
-        session.AddRobot(robot, Build.At(1), TimeSpan.Zero);
-        session.Join(bob, Build.At(2));
-        session.Join(Build.User("carol"), Build.At(3));
-        session.ClearEvents();
-
-        session.Leave(alice.Id, Build.At(10));
-
-        Assert.Equal(bob.Id, session.HostId);
-        Assert.Equal("bob", session.HostName);
-        Assert.Equal([new PlayerLeft(alice.Id, "alice"), new HostChanged(bob.Id, "bob")], session.Events);
-    }
-
-    [Fact]
-    public void Leave_ByTheHost_PassesOverSomeoneWhoRejoinedLater()
+    [Theory]
+    [InlineData(0, "bob")]
+    [InlineData(1, "carol")]
+    public void Leave_ByTheHost_HandsTheHostToTheHumanLeftThatChanceDraws_NeverTheRobot(int draw, string newHost)
     {
         var alice = Build.User("alice");
         var bob = Build.User("bob");
         var carol = Build.User("carol");
-        var session = Build.Session(alice, others: [bob, carol]);
-        session.Leave(bob.Id, Build.At(5));
-        session.Join(bob, Build.At(6));
+        var robot = Build.Robot();
+        var session = Build.Session(alice, maxPlayers: 4, robot: "eliza");
+        session.AddRobot(robot, Build.At(1), TimeSpan.Zero);
+        session.Join(bob, Build.At(2));
+        session.Join(carol, Build.At(3));
+        session.ClearEvents();
 
-        session.Leave(alice.Id, Build.At(10));
+        session.Leave(alice.Id, Build.At(10), new Draw(draw));
 
-        Assert.Equal(carol.Id, session.HostId);
-        Assert.Equal("carol", session.HostName);
+        var host = newHost == "bob" ? bob : carol;
+        Assert.Equal(host.Id, session.HostId);
+        Assert.Equal(newHost, session.HostName);
+        Assert.Equal([new PlayerLeft(alice.Id, "alice"), new HostChanged(host.Id, newHost)], session.Events);
+    }
+
+    [Fact]
+    public void Leave_ByTheHost_DoesNotAlwaysHandTheHostToTheEarliestSeated_SoTheHostPointsAtNoOne()
+    {
+        var hosts = new List<string>();
+        var chance = new Random(7);
+        for (var game = 0; game < 40; game++)
+        {
+            var alice = Build.User("alice");
+            var session = Build.Session(alice, maxPlayers: 4, robot: "eliza");
+            session.AddRobot(Build.Robot(), Build.At(1), TimeSpan.Zero);
+            session.Join(Build.User("bob"), Build.At(2));
+            session.Join(Build.User("carol"), Build.At(3));
+
+            session.Leave(alice.Id, Build.At(10), chance);
+
+            hosts.Add(session.HostName);
+        }
+
+        Assert.Equal(["bob", "carol"], hosts.Distinct().Order());
+        Assert.InRange(hosts.Count(h => h == "bob"), 10, 30);
     }
 
     [Fact]
@@ -65,7 +75,7 @@ public sealed class LeavingTests
         session.AddRobot(robot, Build.At(1), TimeSpan.Zero);
         session.ClearEvents();
 
-        session.Leave(alice.Id, Build.At(10));
+        session.Leave(alice.Id, Build.At(10), Build.First);
 
         Assert.Equal(SessionState.Inactive, session.State);
         Assert.Empty(session.Players);
@@ -84,7 +94,7 @@ public sealed class LeavingTests
         var versionBefore = session.Version;
         session.ClearEvents();
 
-        session.Leave(alice.Id, Build.At(10));
+        session.Leave(alice.Id, Build.At(10), Build.First);
 
         Assert.Equal(versionBefore + 3, session.Version);
         Assert.Equal(3, session.Events.Count);
@@ -97,7 +107,7 @@ public sealed class LeavingTests
         var bob = Build.User("bob");
         var session = Build.Session(alice, others: [bob]);
 
-        session.Leave(bob.Id, Build.At(10));
+        session.Leave(bob.Id, Build.At(10), Build.First);
 
         Assert.Equal(2, session.Members.Count);
         Assert.True(session.WasEverPlayer(bob.Id));
@@ -110,7 +120,7 @@ public sealed class LeavingTests
         var session = Build.Session(Build.User("alice"));
         var versionBefore = session.Version;
 
-        var refused = Assert.Throws<DomainException>(() => session.Leave(Build.User("bob").Id, Build.At(1)));
+        var refused = Assert.Throws<DomainException>(() => session.Leave(Build.User("bob").Id, Build.At(1), Build.First));
 
         Assert.Equal("You are not a player of 'lounge'.", refused.Message);
         Assert.Empty(session.Events);
@@ -122,9 +132,9 @@ public sealed class LeavingTests
     {
         var bob = Build.User("bob");
         var session = Build.Session(Build.User("alice"), others: [bob]);
-        session.Leave(bob.Id, Build.At(1));
+        session.Leave(bob.Id, Build.At(1), Build.First);
 
-        Assert.Throws<DomainException>(() => session.Leave(bob.Id, Build.At(2)));
+        Assert.Throws<DomainException>(() => session.Leave(bob.Id, Build.At(2), Build.First));
     }
 
     [Fact]

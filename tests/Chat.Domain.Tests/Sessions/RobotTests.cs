@@ -74,7 +74,7 @@ public sealed class RobotTests
     {
         var alice = Build.User("alice");
         var session = Build.Session(alice, robot: "eliza");
-        session.Leave(alice.Id, Build.At(1));
+        session.Leave(alice.Id, Build.At(1), Build.First);
 
         Assert.Throws<DomainException>(() => session.AddRobot(Build.Robot(), Build.At(2), TimeSpan.Zero));
         Assert.Empty(session.Players);
@@ -88,7 +88,7 @@ public sealed class RobotTests
         session.AddRobot(robot, Build.At(1), TimeSpan.Zero);
         session.ClearEvents();
 
-        session.Leave(robot.Id, Build.At(2));
+        session.Leave(robot.Id, Build.At(2), Build.First);
 
         Assert.Equal(["alice"], session.PlayerNames());
         Assert.Equal(SessionState.Pending, session.State);
@@ -127,7 +127,7 @@ public sealed class RobotTests
 
         var ended = Build.Session(alice, room: "den", robot: "eliza");
         ended.AddRobot(Build.Robot("maya92"), Build.At(1), TimeSpan.Zero);
-        ended.Leave(alice.Id, Build.At(2));
+        ended.Leave(alice.Id, Build.At(2), Build.First);
         ended.ClearEvents();
         Assert.False(ended.AnnounceRobot(Build.At(3)));
         Assert.Empty(ended.Events);

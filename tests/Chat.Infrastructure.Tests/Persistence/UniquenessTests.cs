@@ -80,7 +80,7 @@ public abstract class UniquenessTests(TestDatabases databases)
         await using (var db = database.NewContext())
         {
             var session = await db.Sessions.Include(s => s.Members).SingleAsync(s => s.Id == ended.Id, Cancel);
-            session.Leave(alice.Id, Start);
+            session.Leave(alice.Id, Start, Random.Shared);
             await db.SaveChangesAsync(Cancel);
             Assert.Equal(SessionState.Inactive, session.State);
         }
@@ -116,7 +116,7 @@ public abstract class UniquenessTests(TestDatabases databases)
         await using (var db = database.NewContext())
         {
             var session = await db.Sessions.Include(s => s.Members).SingleAsync(s => s.Id == first.Id, Cancel);
-            session.Leave(alice.Id, Start);
+            session.Leave(alice.Id, Start, Random.Shared);
             await db.SaveChangesAsync(Cancel);
         }
 

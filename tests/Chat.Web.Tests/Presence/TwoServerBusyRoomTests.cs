@@ -36,7 +36,7 @@ public sealed class TwoServerBusyRoomTests(TwoServers servers) : IAsyncDisposabl
         Assert.Equal(80, history.Count(t => t.Contains(" says ", StringComparison.Ordinal)));
         var listed = await Lobby.Session(servers.A, room);
         Assert.Equal(_people.Skip(4).Select(p => p.Name), listed!.Value.Players());
-        Assert.Equal(_people[4].Name, listed.Value.Host());
+        Assert.Contains(listed.Value.Host(), _people.Skip(4).Select(p => p.Name));
         Assert.All(servers.All, app => Assert.Empty(app.Log.Problems));
     }
 

@@ -33,11 +33,15 @@ public sealed class TwoServerExpiryTests(TwoServers servers) : IClassFixture<Two
 
         Assert.Single(await bob.History(b, room), left);
         Assert.Equal(1, a.PlayersExpired + b.PlayersExpired - expiredBefore);
+
+        // The host is handed on once, to one of the two left (drawn at random), the same on both.
+        var host = (await Lobby.Session(a, room))!.Value.Host();
+        Assert.Contains(host, new[] { bob.Name, carol.Name });
         foreach (var app in servers.All)
         {
             var listed = await Lobby.Session(app, room);
             Assert.NotNull(listed);
-            Assert.Equal(bob.Name, listed.Value.Host());
+            Assert.Equal(host, listed.Value.Host());
             Assert.Equal([bob.Name, carol.Name], listed.Value.Players());
             Assert.Empty(app.Log.Problems);
         }

@@ -13,7 +13,7 @@ namespace Chat.Application.Presence.GiveUpSeat;
 /// </summary>
 public sealed record GiveUpSeat(int UserId, int SessionId) : ICommand<bool>, IRetryOnConflict;
 
-public sealed class GiveUpSeatHandler(IChatDbContext db, SessionCommitter committer, TimeProvider clock)
+public sealed class GiveUpSeatHandler(IChatDbContext db, SessionCommitter committer, Random random, TimeProvider clock)
     : ICommandHandler<GiveUpSeat, bool>
 {
     public async ValueTask<bool> Handle(GiveUpSeat command, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public sealed class GiveUpSeatHandler(IChatDbContext db, SessionCommitter commit
             return false;
         }
 
-        session.Leave(command.UserId, clock.GetUtcNow());
+        session.Leave(command.UserId, clock.GetUtcNow(), random);
         await committer.Commit(session, cancellationToken);
         return true;
     }

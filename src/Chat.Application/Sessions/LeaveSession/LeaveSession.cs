@@ -10,7 +10,7 @@ namespace Chat.Application.Sessions.LeaveSession;
 
 public sealed record LeaveSession : ICommand<SessionDto>, IRetryOnConflict;
 
-public sealed class LeaveSessionHandler(IChatDbContext db, ICurrentUser currentUser, SessionCommitter committer, TimeProvider clock)
+public sealed class LeaveSessionHandler(IChatDbContext db, ICurrentUser currentUser, SessionCommitter committer, Random random, TimeProvider clock)
     : ICommandHandler<LeaveSession, SessionDto>
 {
     public async ValueTask<SessionDto> Handle(LeaveSession command, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ public sealed class LeaveSessionHandler(IChatDbContext db, ICurrentUser currentU
         var user = await db.RequireUser(currentUser, cancellationToken);
         var session = await db.CurrentSessionOf(user.Id, cancellationToken)
             ?? throw new ConflictException(Refusals.NotInASession);
-        session.Leave(user.Id, clock.GetUtcNow());
+        session.Leave(user.Id, clock.GetUtcNow(), random);
         return await committer.Commit(session, cancellationToken);
     }
 }

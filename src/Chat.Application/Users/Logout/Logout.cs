@@ -13,6 +13,7 @@ public sealed class LogoutHandler(
     ICurrentUser currentUser,
     SessionCommitter committer,
     Announcements announcements,
+    Random random,
     TimeProvider clock) : ICommandHandler<Logout>
 {
     public async ValueTask<Unit> Handle(Logout command, CancellationToken cancellationToken)
@@ -28,7 +29,7 @@ public sealed class LogoutHandler(
         }
         else
         {
-            session.Leave(user.Id, now);
+            session.Leave(user.Id, now, random);
             await committer.Commit(session, cancellationToken);
         }
 

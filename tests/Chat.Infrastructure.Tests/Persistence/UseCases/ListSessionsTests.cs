@@ -29,7 +29,7 @@ public abstract class ListSessionsTests(TestDatabases databases)
 
         var session = Assert.Single(lists.Pending);
         Assert.Equal(["cat", "bob"], session.Players);
-        Assert.Equal("cat", session.Host);
+        Assert.Contains(session.Host, session.Players);
         Assert.Empty(lists.Active);
     }
 }

@@ -79,7 +79,7 @@ internal sealed class PresenceDatabase : IDisposable
         session.AnnounceRobot(Clock.GetUtcNow());
     });
 
-    public Task Leave(User user, string room) => Change(room, user, session => session.Leave(user.Id, Clock.GetUtcNow()));
+    public Task Leave(User user, string room) => Change(room, user, session => session.Leave(user.Id, Clock.GetUtcNow(), Random.Shared));
 
     public Task Connected(string connectionId, User user) => Track(tracker => tracker.Connected(connectionId, user.Id, Clock.GetUtcNow(), Ct));
 
@@ -124,7 +124,7 @@ internal sealed class PresenceDatabase : IDisposable
                 .AddSingleton(announcements)
                 .AddSingleton<IDatabaseTransactions>(new DatabaseTransactions(db))
                 .BuildServiceProvider();
-            var handler = new GiveUpSeatHandler(db, new SessionCommitter(db, announcements, Clock), Clock);
+            var handler = new GiveUpSeatHandler(db, new SessionCommitter(db, announcements, Clock), Random.Shared, Clock);
             var transaction = new TransactionBehaviour<GiveUpSeat, bool>(services);
             var retry = new RetryOnConflictBehaviour<GiveUpSeat, bool>();
             if (await retry.Handle(new GiveUpSeat(player.UserId, player.SessionId), (command, ct) => transaction.Handle(command, handler.Handle, ct), Ct))
