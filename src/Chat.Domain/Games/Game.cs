@@ -37,7 +37,7 @@ public sealed class Game
     /// <summary>When the robot casts its ballot during the vote, if it has not yet.</summary>
     public DateTimeOffset? RobotVotesAt { get; private set; }
 
-    /// <summary>The robot's name, known to the game's result once it is over.</summary>
+    /// <summary>The robot's name, known to the game's result once it is over; null when no robot ever sat down.</summary>
     public string? Robot { get; private set; }
 
     public bool RobotCaught { get; private set; }
@@ -58,8 +58,12 @@ public sealed class Game
         _ => null,
     };
 
-    /// <summary>The outcome, once over; null before.</summary>
-    public GameResult? Result => Phase == GamePhase.Over && Robot is not null ? GameResult.Of(Robot, RobotCaught, _votes) : null;
+    /// <summary>
+    /// The outcome, once over; null before, and null for a game that ended before its
+    /// robot sat down: no robot took part, so there is no one to name. (An empty name,
+    /// which such a game once stored, is no name either.)
+    /// </summary>
+    public GameResult? Result => Phase == GamePhase.Over && !string.IsNullOrEmpty(Robot) ? GameResult.Of(Robot, RobotCaught, _votes) : null;
 
     /// <summary>Whether the robot's ballot is due: voting, not yet cast, its moment come.</summary>
     public bool RobotBallotDue(DateTimeOffset now) =>
@@ -105,7 +109,7 @@ public sealed class Game
     /// <summary>A player who leaves takes their vote with them: only present players vote.</summary>
     internal bool Withdraw(int voterId) => _votes.RemoveAll(v => v.VoterId == voterId) > 0;
 
-    internal void Finish(string robot, int voters)
+    internal void Finish(string? robot, int voters)
     {
         VotersAtEnd = voters;
         Phase = GamePhase.Over;

@@ -381,14 +381,19 @@ public sealed class ChatSession
         if (Game is { Phase: not GamePhase.Over } game)
         {
             var started = game.StartedAt is not null;
-            var robot = _members.Where(m => m.IsRobot).OrderByDescending(m => m.JoinedAt).Select(m => m.Username).FirstOrDefault() ?? string.Empty;
+
+            // Null when the game ended before its robot sat down: there is no one to reveal.
+            var robot = _members.Where(m => m.IsRobot).OrderByDescending(m => m.JoinedAt).Select(m => m.Username).FirstOrDefault();
             game.Finish(robot, Players.Count());
 
             // A game that never started ends with its session, as quietly as a v1 session does.
             if (started)
             {
                 Touch(new GamePhaseChanged(GamePhase.Over));
-                Touch(new RobotRevealed(robot));
+                if (robot is not null)
+                {
+                    Touch(new RobotRevealed(robot));
+                }
             }
         }
 

@@ -217,4 +217,33 @@ public sealed class GamePhaseTests
         Assert.Null(session.Game.StartedAt);
         Assert.DoesNotContain(session.Events, e => e is RobotRevealed or GamePhaseChanged);
     }
+
+    [Fact]
+    public void Leave_OfAPendingGamesLastHuman_BeforeTheRobotSatDown_LeavesNoResult_ForNoRobotTookPart()
+    {
+        var alice = Build.User("alice");
+        var session = ChatSession.Host(alice, "lounge", "eliza", 2, Build.Start);
+
+        session.Leave(alice.Id, Build.At(1), Build.First);
+
+        Assert.Equal(GamePhase.Over, session.Game!.Phase);
+        Assert.Null(session.Game.Robot);
+        Assert.Null(session.Game.Result);
+        Assert.DoesNotContain(session.Events, e => e is RobotRevealed or GamePhaseChanged);
+    }
+
+    [Fact]
+    public void Leave_OfAPendingGamesLastHuman_AfterTheRobotSatDown_NamesItInTheResult()
+    {
+        var alice = Build.User("alice");
+        var session = ChatSession.Host(alice, "lounge", "eliza", 2, Build.Start);
+        session.AddRobot(Build.Robot("maya92"), Build.Start, TimeSpan.Zero);
+
+        session.Leave(alice.Id, Build.At(1), Build.First);
+
+        var result = session.Game!.Result!;
+        Assert.Equal(("maya92", false), (result.Robot, result.RobotCaught));
+        Assert.Empty(result.Votes);
+        Assert.Empty(result.Correct);
+    }
 }
