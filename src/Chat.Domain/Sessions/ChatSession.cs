@@ -229,7 +229,7 @@ public sealed class ChatSession
 
         if (Game?.Withdraw(userId) == true)
         {
-            Touch(new VotesChanged());
+            VotesCounted();
         }
 
         // A game needs two humans to be a test at all: with fewer it is over at once. A
@@ -309,7 +309,7 @@ public sealed class ChatSession
         }
 
         Game.Cast(voter.UserId, voter.Username, voter.IsRobot, suspected.UserId, suspected.Username, suspected.IsRobot, at);
-        Touch(new VotesChanged());
+        VotesCounted();
         if (EveryoneHasVoted)
         {
             End(at);
@@ -412,6 +412,8 @@ public sealed class ChatSession
         State = SessionState.Inactive;
         Touch(new SessionEnded());
     }
+
+    private void VotesCounted() => Touch(new VotesChanged(Game!.Votes.Count, Players.Count(), Game.EndsAt));
 
     private void EnsureNotPresent(int userId)
     {
