@@ -229,7 +229,7 @@ public sealed class ChatSession
 
         if (Game?.Withdraw(userId) == true)
         {
-            VotesCounted();
+            Touch(new VotesChanged());
         }
 
         // A game needs two humans to be a test at all: with fewer it is over at once. A
@@ -309,7 +309,7 @@ public sealed class ChatSession
         }
 
         Game.Cast(voter.UserId, voter.Username, voter.IsRobot, suspected.UserId, suspected.Username, suspected.IsRobot, at);
-        VotesCounted();
+        Touch(new VotesChanged());
         if (EveryoneHasVoted)
         {
             End(at);
@@ -412,8 +412,6 @@ public sealed class ChatSession
         State = SessionState.Inactive;
         Touch(new SessionEnded());
     }
-
-    private void VotesCounted() => Touch(new VotesChanged(Game!.Votes.Count, Players.Count(), Game.EndsAt));
 
     private void EnsureNotPresent(int userId)
     {

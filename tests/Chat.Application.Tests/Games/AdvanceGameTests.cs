@@ -180,31 +180,6 @@ public sealed class AdvanceGameTests : IDisposable
     }
 
     [Fact]
-    public async Task TheVoteThatClosesThePhase_IsToldAsAVote_ThenTheGameOver_OneGameUpdatedEach()
-    {
-        await _game.Started();
-        _game.At(GameData.VoteOpens);
-        await _game.Sweep();
-        var voteEnds = (await _game.Game()).EndsAt;
-        _game.At(GameData.VoteOpens + TimeSpan.FromSeconds(1));
-        await _game.Vote(_game.Alice, GameData.RobotName);
-        await _game.Vote(_game.Bob, GameData.RobotName);
-        await _game.Vote(_game.Robot, "carol");
-        _broadcaster.ClearReceivedCalls();
-
-        await _game.Vote(_game.Carol, "alice");
-
-        var told = _broadcaster.ReceivedCalls()
-            .Where(c => c.GetMethodInfo().Name == nameof(IChatBroadcaster.GameUpdated))
-            .Select(c => (GameDto)c.GetArguments()[1]!)
-            .ToList();
-        Assert.Equal(2, told.Count);
-        Assert.Equal(new GameDto(GamePhase.Vote, voteEnds, VotesCast: 4, Voters: 4, Result: null), told[0]);
-        Assert.Equal((GamePhase.Over, 4, 4), (told[1].Phase, told[1].VotesCast, told[1].Voters));
-        Assert.NotNull(told[1].Result);
-    }
-
-    [Fact]
     public async Task Advance_OfAGameWhoseSessionEnded_IsNothing()
     {
         await _game.Started(humans: 2);

@@ -1,7 +1,5 @@
 using Chat.Application.Common.Models;
-using Chat.Domain.Games;
 using Chat.Domain.Sessions;
-using Chat.Domain.Sessions.Events;
 
 namespace Chat.Application.Common.Mapping;
 
@@ -23,12 +21,5 @@ public static class GameMapping
             ? new GameResultDto(r.Robot, new Dictionary<string, string>(r.Votes, StringComparer.Ordinal), r.Correct, r.RobotCaught)
             : null;
         return new GameDto(game.Phase, game.EndsAt, game.Votes.Count, session.GameVoters, result);
-    }
-
-    /// <summary>The game as a vote left it: still voting, with the count of that moment.</summary>
-    public static GameDto Tally(this VotesChanged votes)
-    {
-        ArgumentNullException.ThrowIfNull(votes);
-        return new GameDto(GamePhase.Vote, votes.EndsAt, votes.VotesCast, votes.Voters, Result: null);
     }
 }

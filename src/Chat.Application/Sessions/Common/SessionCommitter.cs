@@ -58,24 +58,9 @@ public sealed class SessionCommitter(IChatDbContext db, Announcements announceme
             announcements.SessionUpdated(dto);
         }
 
-        // One game_updated per vote and per phase change, in the order they happened: a
-        // vote as the count stood after it, a phase change as the game now stands. So the
-        // vote that closes the phase is heard (phase vote, the final count) before the
-        // game that is over. Both come from memory; nothing more is read.
-        if (dto.Game is { } game)
+        if (dto.Game is { } game && events.Any(e => e is GamePhaseChanged or VotesChanged))
         {
-            foreach (var happened in events)
-            {
-                switch (happened)
-                {
-                    case VotesChanged votes:
-                        announcements.GameUpdated(session.Id, votes.Tally());
-                        break;
-                    case GamePhaseChanged:
-                        announcements.GameUpdated(session.Id, game);
-                        break;
-                }
-            }
+            announcements.GameUpdated(session.Id, game);
         }
 
         foreach (var phase in events.OfType<GamePhaseChanged>())
