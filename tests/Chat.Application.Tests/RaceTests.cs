@@ -49,7 +49,7 @@ public sealed class RaceTests : IDisposable
         await _data.AddSession(await _data.AddUser("alice"), "lounge");
         var bob = await _data.AddUser("bob");
         await using var use = new UseCase(_data, _broadcaster, new CompetingRequest(() => _data.AddSession(bob, "den")));
-        var handler = new TakeSeatHandler(use.Db, Build.Caller(bob), use.Committer, Build.Recruiter(use.Db), Substitute.For<IRobotTurns>(), Build.Pace, _data.Clock);
+        var handler = new TakeSeatHandler(use.Db, Build.Caller(bob), use.Committer, Build.Recruiter(use.Db), Substitute.For<IRobotTurns>(), Build.Pace, Random.Shared, _data.Clock);
 
         var refused = await Assert.ThrowsAsync<ConflictException>(() => use.Run(handler, new TakeSeat("lounge", Random: false)));
 

@@ -96,7 +96,7 @@ public sealed class RetryOnConflictBehaviourTests : IDisposable
         await using var use = new UseCase(_data, broadcaster, new CompetingRequest(() => _data.Join(carol, "lounge")));
 
         var refused = await Assert.ThrowsAsync<DomainException>(
-            () => use.Run(new TakeSeatHandler(use.Db, Build.Caller(bob), use.Committer, Build.Recruiter(use.Db), Substitute.For<IRobotTurns>(), Build.Pace, _data.Clock), new TakeSeat("lounge", Random: false)));
+            () => use.Run(new TakeSeatHandler(use.Db, Build.Caller(bob), use.Committer, Build.Recruiter(use.Db), Substitute.For<IRobotTurns>(), Build.Pace, Random.Shared, _data.Clock), new TakeSeat("lounge", Random: false)));
 
         Assert.Equal("The session 'lounge' has already started.", refused.Message);
         var stored = await _data.FindSession("lounge");

@@ -57,7 +57,7 @@ public sealed class HostGameTests : IDisposable
         }
 
         await using var use = new UseCase(_data, _broadcaster);
-        var session = await use.Run(new TakeSeatHandler(use.Db, Build.Caller(bob), use.Committer, Build.Recruiter(use.Db), Substitute.For<IRobotTurns>(), Build.Pace, _data.Clock), new TakeSeat("lounge", Random: false));
+        var session = await use.Run(new TakeSeatHandler(use.Db, Build.Caller(bob), use.Committer, Build.Recruiter(use.Db), Substitute.For<IRobotTurns>(), Build.Pace, Random.Shared, _data.Clock), new TakeSeat("lounge", Random: false));
 
         Assert.Equal(GamePhase.Chat, session.Game!.Phase);
         Assert.Equal(_data.Clock.GetUtcNow() + GameLengths.Default.Chat, session.Game.EndsAt);

@@ -179,6 +179,6 @@ public sealed class TakeSeatTests : IDisposable
     private async Task<SessionDto> Join(User caller, TakeSeat command)
     {
         await using var use = new UseCase(_data, _broadcaster);
-        return await use.Run(new TakeSeatHandler(use.Db, Build.Caller(caller), use.Committer, Build.Recruiter(use.Db), _robots, Build.Pace, _data.Clock), command);
+        return await use.Run(new TakeSeatHandler(use.Db, Build.Caller(caller), use.Committer, Build.Recruiter(use.Db), _robots, Build.Pace, Random.Shared, _data.Clock), command);
     }
 }

@@ -26,6 +26,7 @@ public sealed class TakeSeatHandler(
     RobotRecruiter recruiter,
     IRobotTurns robots,
     HumanPace pace,
+    Random random,
     TimeProvider clock)
     : ICommandHandler<TakeSeat, SessionDto>
 {
@@ -51,7 +52,7 @@ public sealed class TakeSeatHandler(
             && session.State == SessionState.Pending
             && !session.Members.Any(m => m.IsRobot)
             && session.HumanPlayerCount + 1 >= session.MaxPlayersAllowed
-                ? new AwaitedRobot(await recruiter.Recruit(now, cancellationToken), SeatedAfter: System.Random.Shared.Next(2) == 0, pace.Entering())
+                ? new AwaitedRobot(await recruiter.Recruit(now, cancellationToken), SeatedAfter: random.Next(2) == 0, pace.Entering())
                 : null;
         session.Join(user, now, awaitedRobot);
         var seated = await committer.Commit(session, cancellationToken);
@@ -79,7 +80,7 @@ public sealed class TakeSeatHandler(
         }
 
         // Spread random joiners over the open sessions instead of piling onto the oldest.
-        var id = open[System.Random.Shared.Next(open.Count)];
+        var id = open[random.Next(open.Count)];
         return await db.Sessions.Include(s => s.Members).FirstAsync(s => s.Id == id, cancellationToken);
     }
 
